@@ -1,0 +1,214 @@
+//! The cost model: how unlikely a bead is, from lengths, anchors and
+//! paragraphs.
+//!
+//! In: the [`Features`] of a pair, its paragraph numbers and a [`Model`].
+//! Out: the cost (a negative log-likelihood, up to constants) of any bead.
+//! Lengths follow Gale & Church (1993): the right length is normally
+//! distributed around `ratio ×` the left length with variance proportional
+//! to the length. Shared anchor keys earn a bonus; beads that straddle a
+//! paragraph break on one side pay a toll.
+
+use crate::anchors::Features;
+
+use super::dp::Shape;
+
+/// The bead shapes with their prior probabilities. 1-1 dominates; merges and
+/// splits are common; omissions and additions rarer.
+pub const SHAPES: &[(Shape, f64)] = &[
+    ((1, 1), 0.86),
+    ((1, 0), 0.01),
+    ((0, 1), 0.01),
+    ((2, 1), 0.045),
+    ((1, 2), 0.045),
+    ((2, 2), 0.005),
+    ((3, 1), 0.006),
+    ((1, 3), 0.006),
+    ((3, 2), 0.002),
+    ((2, 3), 0.002),
+    ((3, 3), 0.001),
+];
+
+/// The parameters of the cost model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Mean of right length / left length.
+    pub ratio: f64,
+    /// Variance of the length difference per left character.
+    pub variance: f64,
+    /// Cost of a bead with an empty side (beyond its prior).
+    pub deletion: f64,
+    /// Cost saved per unit of shared anchor weight.
+    pub anchor_weight: f64,
+    /// Toll for a bead that straddles a paragraph break.
+    pub paragraph_toll: f64,
+}
+
+impl Model {
+    /// A model with the classic priors and the length ratio of the texts.
+    pub fn initial(features: &Features) -> Model {
+        let left: usize = features.left_chars.iter().sum();
+        let right: usize = features.right_chars.iter().sum();
+        let ratio = if left == 0 || right == 0 {
+            1.0
+        } else {
+            right as f64 / left as f64
+        };
+        Model {
+            ratio,
+            variance: 6.8,
+            deletion: 3.0,
+            anchor_weight: 1.0,
+            paragraph_toll: 2.0,
+        }
+    }
+}
+
+/// Everything the cost function needs, borrowed.
+pub struct Scorer<'a> {
+    /// The anchor features.
+    pub features: &'a Features,
+    /// Left paragraph numbers, per sentence.
+    pub left_paragraphs: &'a [usize],
+    /// Right paragraph numbers, per sentence.
+    pub right_paragraphs: &'a [usize],
+    /// The parameters.
+    pub model: &'a Model,
+    prior_costs: Vec<(Shape, f64)>,
+    paragraphs: bool,
+}
+
+impl<'a> Scorer<'a> {
+    /// A scorer over `features` with `model`.
+    pub fn new(
+        features: &'a Features,
+        left_paragraphs: &'a [usize],
+        right_paragraphs: &'a [usize],
+        model: &'a Model,
+    ) -> Scorer<'a> {
+        let paragraphs = left_paragraphs.last().is_some_and(|&p| p > 0)
+            && right_paragraphs.last().is_some_and(|&p| p > 0);
+        Scorer {
+            features,
+            left_paragraphs,
+            right_paragraphs,
+            model,
+            prior_costs: SHAPES.iter().map(|&(s, p)| (s, -p.ln())).collect(),
+            paragraphs,
+        }
+    }
+
+    /// The shapes the search may use.
+    pub fn shapes(&self) -> Vec<Shape> {
+        self.prior_costs.iter().map(|&(s, _)| s).collect()
+    }
+
+    /// The cost of the bead left `i..i+a`, right `j..j+b`.
+    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let prior = self
+            .prior_costs
+            .iter()
+            .find(|(s, _)| *s == (a, b))
+            .map_or(20.0, |&(_, c)| c);
+        let f = self.features;
+        if a == 0 || b == 0 {
+            return prior + self.model.deletion;
+        }
+        let l1: usize = f.left_chars[i..i + a].iter().sum();
+        let l2: usize = f.right_chars[j..j + b].iter().sum();
+        let mut cost = prior + self.length_cost(l1 as f64, l2 as f64);
+        cost -= self.model.anchor_weight * self.shared_weight(i, a, j, b);
+        if self.paragraphs {
+            if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
+                cost += self.model.paragraph_toll;
+            }
+            if self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
+                cost += self.model.paragraph_toll;
+            }
+        }
+        cost
+    }
+
+    /// `-ln P(|δ| ≥ observed)` under the Gale & Church normal model.
+    fn length_cost(&self, l1: f64, l2: f64) -> f64 {
+        let m = self.model;
+        let mean = (l1 + l2 / m.ratio) / 2.0;
+        if mean == 0.0 {
+            return 0.0;
+        }
+        let delta = (l2 - m.ratio * l1) / (m.variance * mean).sqrt();
+        let tail = 2.0 * (1.0 - std_normal_cdf(delta.abs()));
+        -(tail.max(1e-30)).ln()
+    }
+
+    /// Summed weight of the keys both sides of the bead hold.
+    pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let f = self.features;
+        let mut left: Vec<u32> = f.left_keys[i..i + a].iter().flatten().copied().collect();
+        let mut right: Vec<u32> = f.right_keys[j..j + b].iter().flatten().copied().collect();
+        if left.is_empty() || right.is_empty() {
+            return 0.0;
+        }
+        if a > 1 {
+            left.sort_unstable();
+            left.dedup();
+        }
+        if b > 1 {
+            right.sort_unstable();
+            right.dedup();
+        }
+        let (mut x, mut y, mut sum) = (0, 0, 0.0);
+        while x < left.len() && y < right.len() {
+            match left[x].cmp(&right[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += f.weights[left[x] as usize];
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        sum
+    }
+}
+
+/// The standard normal distribution function (Abramowitz & Stegun 26.2.17).
+fn std_normal_cdf(z: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.231_641_9 * z.abs());
+    let poly = t
+        * (0.319_381_530
+            + t * (-0.356_563_782
+                + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
+    let tail = (-z * z / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
+    if z >= 0.0 {
+        1.0 - tail
+    } else {
+        tail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_cdf_matches_known_values() {
+        assert!((std_normal_cdf(0.0) - 0.5).abs() < 1e-6);
+        assert!((std_normal_cdf(1.96) - 0.975).abs() < 1e-4);
+        assert!((std_normal_cdf(-1.0) - 0.1587).abs() < 1e-4);
+    }
+
+    #[test]
+    fn equal_lengths_cost_less_than_unequal_ones() {
+        let f = Features {
+            left_chars: vec![100, 100],
+            right_chars: vec![100, 30],
+            left_keys: vec![vec![], vec![]],
+            right_keys: vec![vec![], vec![]],
+            ..Features::default()
+        };
+        let model = Model::initial(&f);
+        let s = Scorer::new(&f, &[0, 0], &[0, 0], &model);
+        assert!(s.cost(0, 1, 0, 1) < s.cost(0, 1, 1, 1));
+    }
+}

@@ -1,0 +1,141 @@
+//! Alignment: which sentences of the left text render which of the right.
+//!
+//! In: two [`Document`]s and [`AlignOptions`]. Out: an [`Alignment`], a list
+//! of [`Bead`]s that covers every sentence of both sides exactly once and in
+//! order, each with its cost and posterior probability.
+//!
+//! The search runs twice: a first pass with prior parameters, then a second
+//! with the length ratio and variance re-estimated from the confident 1-1
+//! beads of the first.
+
+pub mod cost;
+pub mod dp;
+
+use std::ops::Range;
+
+use crate::anchors::Features;
+use crate::{Document, Lexicon};
+
+use cost::{Model, Scorer};
+use dp::Band;
+
+/// One unit of the alignment: consecutive left sentences that render
+/// consecutive right sentences. Either side may be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Bead {
+    /// 0-based left sentence indices.
+    pub left: Range<usize>,
+    /// 0-based right sentence indices.
+    pub right: Range<usize>,
+}
+
+impl Bead {
+    /// The bead's shape as `left-right`, such as `2-1`.
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.left.len(), self.right.len())
+    }
+}
+
+/// The result of aligning two documents.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// The beads, in order.
+    pub beads: Vec<Bead>,
+    /// The cost of each bead.
+    pub costs: Vec<f64>,
+    /// The posterior probability of each bead.
+    pub posteriors: Vec<f64>,
+    /// The model the final pass used.
+    pub model: Model,
+    /// The anchors the cost model saw.
+    pub features: Features,
+}
+
+/// Options of the aligner.
+#[derive(Debug, Clone, Default)]
+pub struct AlignOptions {
+    /// Extra dictionary entries, left word to right words, beside the
+    /// built-in lexicon of names.
+    pub dictionary: Lexicon,
+}
+
+/// The temperature of the path distribution that turns costs into probabilities.
+const TEMPERATURE: f64 = 1.0;
+
+/// Aligns the sentences of two documents.
+pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions) -> Alignment {
+    let mut lexicon = Lexicon::builtin(&left.lang, &right.lang);
+    for (word, targets) in &options.dictionary.entries {
+        for t in targets {
+            lexicon.insert(word, t);
+        }
+    }
+    let features = Features::extract(
+        &left.sentences,
+        &left.lang,
+        &right.sentences,
+        &right.lang,
+        &lexicon,
+    );
+    let left_par: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
+    let right_par: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();
+    let mut model = Model::initial(&features);
+    let first = search(&features, &left_par, &right_par, &model);
+    reestimate(&mut model, &features, &first);
+    let path = search(&features, &left_par, &right_par, &model);
+    Alignment {
+        beads: path
+            .beads
+            .into_iter()
+            .map(|(left, right)| Bead { left, right })
+            .collect(),
+        costs: path.costs,
+        posteriors: path.posteriors,
+        model,
+        features,
+    }
+}
+
+fn search(features: &Features, left_par: &[usize], right_par: &[usize], model: &Model) -> dp::Path {
+    let scorer = Scorer::new(features, left_par, right_par, model);
+    let (n, m) = (left_par.len(), right_par.len());
+    let band = Band::full(n, m);
+    dp::best_path(n, m, &scorer.shapes(), &band, TEMPERATURE, |i, a, j, b| {
+        scorer.cost(i, a, j, b)
+    })
+    .expect("the full band always holds a path: 1-0 and 0-1 beads reach every cell")
+}
+
+/// Re-estimates the length ratio and variance from confident 1-1 beads,
+/// shrunk towards the current values so that short texts keep sane ones.
+fn reestimate(model: &mut Model, features: &Features, path: &dp::Path) {
+    let pairs: Vec<(f64, f64)> = path
+        .beads
+        .iter()
+        .zip(&path.posteriors)
+        .filter(|((l, r), &p)| l.len() == 1 && r.len() == 1 && p > 0.8)
+        .map(|((l, r), _)| {
+            (
+                features.left_chars[l.start] as f64,
+                features.right_chars[r.start] as f64,
+            )
+        })
+        .filter(|&(a, b)| a > 0.0 && b > 0.0)
+        .collect();
+    let strength = 10.0;
+    let k = pairs.len() as f64;
+    if k == 0.0 {
+        return;
+    }
+    let (sl, sr): (f64, f64) = pairs
+        .iter()
+        .fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
+    let ratio = (strength * model.ratio + k * (sr / sl)) / (strength + k);
+    let spread: f64 = pairs
+        .iter()
+        .map(|&(a, b)| (b - ratio * a).powi(2) / ((a + b / ratio) / 2.0))
+        .sum::<f64>()
+        / k;
+    model.ratio = ratio;
+    model.variance = (strength * model.variance + k * spread) / (strength + k);
+}

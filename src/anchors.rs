@@ -1,0 +1,402 @@
+//! Anchors: what both languages of a pair share, as features of sentences.
+//!
+//! In: the sentences of both sides, their languages and a [`Lexicon`].
+//! Out: [`Features`]: per sentence its length in characters and the sorted
+//! ids of the anchor keys it holds, plus a weight and a label per key.
+//!
+//! A key is a spelling that both languages can produce: a number in a
+//! canonical form (German `1.234,5` and English `1,234.5` are both `1234.5`),
+//! a month or weekday number (`Mai` and `May` are month 5), or a folded word
+//! prefix, which catches identical names (`Blinken`), inflected names
+//! (`Blinkens`) and cognates (`Expedition`, `expédition`). Lexicon entries
+//! map left words to the keys of their right renderings (`Peking` to the key
+//! of `Beijing`). Keys found on one side only are dropped; keys in many
+//! sentences weigh little, as in tf-idf.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{Lang, Lexicon, Sentence};
+
+/// How many folded characters of a word form its key.
+const PREFIX: usize = 5;
+
+/// What kind of thing a key stands for; numbers weigh more than cognates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyKind {
+    /// A number or a part of a date.
+    Number,
+    /// A month or weekday name.
+    Calendar,
+    /// A capitalised word that does not start its sentence, or an acronym.
+    Name,
+    /// Any other word long enough to be a cognate.
+    Word,
+}
+
+impl KeyKind {
+    fn weight(self) -> f64 {
+        match self {
+            KeyKind::Number => 2.0,
+            KeyKind::Calendar => 1.5,
+            KeyKind::Name => 1.5,
+            KeyKind::Word => 1.0,
+        }
+    }
+}
+
+/// A token of a sentence, as the anchor finder sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Token {
+    /// A word; `initial` tells whether it starts its sentence.
+    Word {
+        /// The word as written (dotted initials such as `U.S.` without dots).
+        text: String,
+        /// Whether it is the first word of the sentence.
+        initial: bool,
+    },
+    /// A number in canonical form: no group marks, `.` as decimal mark, no
+    /// trailing fractional zeros.
+    Number(String),
+    /// A date written with digits only (`24.04.2024`): day, month, year.
+    Date(u32, u32, u32),
+}
+
+/// The anchor features of both sides of a pair.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Per left sentence: characters that are not white space.
+    pub left_chars: Vec<usize>,
+    /// Per right sentence: characters that are not white space.
+    pub right_chars: Vec<usize>,
+    /// Per left sentence: sorted, distinct key ids.
+    pub left_keys: Vec<Vec<u32>>,
+    /// Per right sentence: sorted, distinct key ids.
+    pub right_keys: Vec<Vec<u32>>,
+    /// Per key id: its weight.
+    pub weights: Vec<f64>,
+    /// Per key id: a readable label (the right side's spelling).
+    pub labels: Vec<String>,
+    /// Per key id: its kind.
+    pub kinds: Vec<KeyKind>,
+}
+
+/// Splits a sentence into words and numbers by the number format of `lang`.
+pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut first_word = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (i + 1 < chars.len()
+                        && chars[i + 1].is_ascii_digit()
+                        && (chars[i] == lang.decimal_mark
+                            || lang.group_marks.contains(&chars[i])
+                            || matches!(chars[i], '.' | ',' | '/'))))
+            {
+                i += 1;
+            }
+            let raw: String = chars[start..i].iter().collect();
+            tokens.push(number_token(&raw, lang));
+            first_word = false;
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || is_mark(chars[i])) {
+                i += 1;
+            }
+            let mut word: String = chars[start..i].iter().collect();
+            // Dotted initials such as U.S. or U.N. become one word.
+            if i - start == 1 && c.is_uppercase() {
+                let mut k = i;
+                while k + 1 < chars.len()
+                    && chars[k] == '.'
+                    && chars[k + 1].is_uppercase()
+                    && chars.get(k + 2).is_none_or(|c| !c.is_alphanumeric())
+                {
+                    word.push(chars[k + 1]);
+                    k += 2;
+                }
+                i = k;
+            }
+            tokens.push(Token::Word {
+                text: word,
+                initial: first_word,
+            });
+            first_word = false;
+        } else {
+            i += 1;
+        }
+    }
+    tokens
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Reads a digit string by the number format of `lang`.
+fn number_token(raw: &str, lang: &Lang) -> Token {
+    let parts: Vec<&str> = raw.split(['.', '/']).collect();
+    if parts.len() == 3 && !raw.contains(',') {
+        if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
+            if (1..=31).contains(&d) && (1..=12).contains(&m) && matches!(parts[2].len(), 2 | 4) {
+                return Token::Date(d, m, y);
+            }
+        }
+    }
+    Token::Number(canonical_number(raw, lang))
+}
+
+/// The canonical spelling of a number written in the format of `lang`.
+pub fn canonical_number(raw: &str, lang: &Lang) -> String {
+    let decimal = lang.decimal_mark;
+    let mut int_part = String::new();
+    let mut frac_part = String::new();
+    let (head, tail) = match raw.rfind(decimal) {
+        // A decimal mark followed by exactly three digits in a language whose
+        // group mark it could also be is read as grouping (1,234 in English).
+        Some(p) if !is_grouping(raw, p, lang) => (&raw[..p], Some(&raw[p + decimal.len_utf8()..])),
+        _ => (raw, None),
+    };
+    int_part.extend(head.chars().filter(char::is_ascii_digit));
+    if let Some(t) = tail {
+        frac_part.extend(t.chars().filter(char::is_ascii_digit));
+    }
+    let int_part = int_part.trim_start_matches('0');
+    let int_part = if int_part.is_empty() { "0" } else { int_part };
+    let frac_part = frac_part.trim_end_matches('0');
+    if frac_part.is_empty() {
+        int_part.to_string()
+    } else {
+        format!("{int_part}.{frac_part}")
+    }
+}
+
+fn is_grouping(raw: &str, pos: usize, lang: &Lang) -> bool {
+    let after = &raw[pos + 1..];
+    lang.group_marks.contains(&lang.decimal_mark)
+        || (raw[..pos].contains(lang.decimal_mark)
+            && after.len() == 3
+            && after.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Lower-cases, drops diacritics and dots, and spells ß as ss.
+pub fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|&c| !is_mark(c) && c != '.')
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .replace('ß', "ss")
+}
+
+fn prefix_key(word: &str) -> String {
+    fold(word).chars().take(PREFIX).collect()
+}
+
+/// The keys of one sentence, before interning: (key, kind, label).
+fn sentence_keys(
+    sentence: &Sentence,
+    lang: &Lang,
+    lexicon: Option<&Lexicon>,
+) -> Vec<(String, KeyKind, String)> {
+    let mut keys = Vec::new();
+    for token in tokenize(&sentence.text, lang) {
+        match token {
+            Token::Number(n) => keys.push((format!("n:{n}"), KeyKind::Number, n)),
+            Token::Date(d, m, y) => {
+                keys.push((format!("n:{d}"), KeyKind::Number, d.to_string()));
+                keys.push((format!("m:{m}"), KeyKind::Calendar, format!("month {m}")));
+                keys.push((format!("n:{y}"), KeyKind::Number, y.to_string()));
+            }
+            Token::Word { text, initial } => {
+                let lower = text.to_lowercase();
+                if let Some(&m) = lang.months.get(&lower) {
+                    keys.push((format!("m:{m}"), KeyKind::Calendar, text.clone()));
+                    continue;
+                }
+                if let Some(&d) = lang.weekdays.get(&lower) {
+                    keys.push((format!("d:{d}"), KeyKind::Calendar, text.clone()));
+                    continue;
+                }
+                if let Some(lexicon) = lexicon {
+                    for target in lexicon.get(&lower) {
+                        keys.push((
+                            format!("w:{}", prefix_key(target)),
+                            KeyKind::Name,
+                            target.clone(),
+                        ));
+                    }
+                }
+                let len = text.chars().count();
+                let capital = text.chars().next().is_some_and(char::is_uppercase);
+                let acronym = len >= 2 && text.chars().all(|c| c.is_uppercase());
+                let kind = if (capital && !initial) || acronym {
+                    KeyKind::Name
+                } else {
+                    KeyKind::Word
+                };
+                if len >= 4 || (kind == KeyKind::Name && len >= 2) {
+                    keys.push((format!("w:{}", prefix_key(&text)), kind, text));
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Per key while counting: left sentences, right sentences, kind, label.
+type KeyStats<'a> = (usize, usize, KeyKind, &'a str);
+
+impl Features {
+    /// Finds the anchors of both sides. `lexicon` maps left words to right ones.
+    pub fn extract(
+        left: &[Sentence],
+        left_lang: &Lang,
+        right: &[Sentence],
+        right_lang: &Lang,
+        lexicon: &Lexicon,
+    ) -> Features {
+        let raw_left: Vec<_> = left
+            .iter()
+            .map(|s| sentence_keys(s, left_lang, Some(lexicon)))
+            .collect();
+        let raw_right: Vec<_> = right
+            .iter()
+            .map(|s| sentence_keys(s, right_lang, None))
+            .collect();
+        // Document frequency per key and side.
+        let mut df: HashMap<&str, KeyStats> = HashMap::new();
+        for (side, raw) in [(0, &raw_left), (1, &raw_right)] {
+            for keys in raw.iter() {
+                let mut seen: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                for k in seen {
+                    let (key, kind, label) = keys.iter().find(|x| x.0 == k).unwrap();
+                    let e = df.entry(key).or_insert((0, 0, *kind, label));
+                    if side == 0 {
+                        e.0 += 1;
+                    } else {
+                        e.1 += 1;
+                        e.3 = label;
+                    }
+                    e.2 = e.2.min(*kind);
+                }
+            }
+        }
+        let total = (left.len() + right.len()).max(1) as f64;
+        let mut features = Features {
+            left_chars: left.iter().map(|s| non_space_chars(&s.text)).collect(),
+            right_chars: right.iter().map(|s| non_space_chars(&s.text)).collect(),
+            ..Features::default()
+        };
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut shared: Vec<(&str, KeyStats)> = df
+            .iter()
+            .filter(|(_, v)| v.0 > 0 && v.1 > 0)
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (key, (l, r, kind, label)) in shared {
+            let share = (l + r) as f64 / total;
+            if share > 0.3 && total >= 10.0 && kind == KeyKind::Word {
+                continue;
+            }
+            ids.insert(key, features.weights.len() as u32);
+            features
+                .weights
+                .push(kind.weight() * (total / (l + r) as f64).ln().max(0.1));
+            features.labels.push(label.to_string());
+            features.kinds.push(kind);
+        }
+        let intern = |raw: &Vec<Vec<(String, KeyKind, String)>>| -> Vec<Vec<u32>> {
+            raw.iter()
+                .map(|keys| {
+                    let mut v: Vec<u32> = keys
+                        .iter()
+                        .filter_map(|k| ids.get(k.0.as_str()).copied())
+                        .collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                })
+                .collect()
+        };
+        features.left_keys = intern(&raw_left);
+        features.right_keys = intern(&raw_right);
+        features
+    }
+}
+
+fn non_space_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::new(code).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_canonical_across_locales() {
+        assert_eq!(canonical_number("1.234,5", &lang("de")), "1234.5");
+        assert_eq!(canonical_number("1,234.5", &lang("en")), "1234.5");
+        assert_eq!(canonical_number("1,234", &lang("en")), "1234");
+        assert_eq!(canonical_number("12,30", &lang("de")), "12.3");
+        assert_eq!(canonical_number("2022", &lang("de")), "2022");
+    }
+
+    #[test]
+    fn digit_dates_become_day_month_year() {
+        let t = tokenize("am 24.04.2024 um", &lang("de"));
+        assert!(t.contains(&Token::Date(24, 4, 2024)));
+    }
+
+    #[test]
+    fn dotted_initials_are_one_word() {
+        let t = tokenize("the U.S. officials", &lang("en"));
+        assert!(t
+            .iter()
+            .any(|t| matches!(t, Token::Word { text, .. } if text == "US")));
+    }
+
+    #[test]
+    fn folding_drops_diacritics() {
+        assert_eq!(fold("Expédition"), "expedition");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("U.S."), "us");
+    }
+
+    #[test]
+    fn shared_names_numbers_and_lexicon_words_become_keys() {
+        let de = [Sentence::new(
+            "Blinken flog 2022 nach Peking am Donnerstag.",
+            0..44,
+            0,
+        )];
+        let en = [Sentence::new(
+            "Blinken flew to Beijing on Thursday in 2022.",
+            0..44,
+            0,
+        )];
+        let (l, r) = (lang("de"), lang("en"));
+        let f = Features::extract(&de, &l, &en, &r, &Lexicon::builtin(&l, &r));
+        let labels: Vec<&str> = f.left_keys[0]
+            .iter()
+            .map(|&k| f.labels[k as usize].as_str())
+            .collect();
+        for want in ["Blinken", "2022", "Thursday"] {
+            assert!(labels.contains(&want), "{want} missing from {labels:?}");
+        }
+        assert!(labels.iter().any(|l| l.eq_ignore_ascii_case("beijing")));
+    }
+}

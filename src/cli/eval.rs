@@ -1,0 +1,38 @@
+//! `tralign eval GOLD HYP [GOLD HYP ...]`: pooled strict and lax scores.
+
+use tralign::eval::score;
+use tralign::read::read_text;
+use tralign::write::ladder::parse_ladder;
+
+use super::Exit;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Gold and hypothesis ladder files, in pairs.
+    #[arg(required = true, num_args = 2..)]
+    files: Vec<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    if !args.files.len().is_multiple_of(2) {
+        return Err(tralign::Error::Usage(
+            "eval takes files in pairs: GOLD HYP [GOLD HYP ...]".into(),
+        )
+        .into());
+    }
+    let mut pairs = Vec::new();
+    for pair in args.files.chunks(2) {
+        let gold = parse_ladder(&pair[0], &read_text(&pair[0])?)?;
+        let hyp = parse_ladder(&pair[1], &read_text(&pair[1])?)?;
+        pairs.push((gold, hyp));
+    }
+    let s = score(&pairs);
+    println!("{:<8}{:>10}{:>10}{:>10}", "", "precision", "recall", "F1");
+    for (name, prf) in [("strict", s.strict), ("lax", s.lax)] {
+        println!(
+            "{name:<8}{:>10.4}{:>10.4}{:>10.4}",
+            prf.precision, prf.recall, prf.f1
+        );
+    }
+    Ok(Exit::Ok)
+}

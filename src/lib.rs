@@ -1,0 +1,72 @@
+//! # tralign
+//!
+//! Sentence alignment for translators, reviewers and corpus builders: which
+//! sentences of one text render which sentences of the other, found from
+//! sentence lengths (in the manner of Gale & Church) and anchors that both
+//! languages share (numbers, dates, names, cognates, dictionary words).
+//!
+//! The pipeline, one module a stage:
+//! [`read`] bytes → [`normalize`]d text → [`segment`]ed sentences →
+//! [`anchors`] (features) → [`align`]ment (cost model + dynamic program) →
+//! [`review`]ed rows (confidence, flags) → [`write`] (CSV, ladder, …).
+//! [`eval`] scores an alignment against a gold one.
+//!
+//! ```
+//! use tralign::{align_documents, AlignOptions, Document, Lang};
+//!
+//! let de = Document::from_text("de.txt", "Er kam 2022 nach Berlin. Es regnete.", Lang::new("de")?, false);
+//! let en = Document::from_text("en.txt", "He came to Berlin in 2022. It rained.", Lang::new("en")?, false);
+//! let alignment = align_documents(&de, &en, &AlignOptions::default());
+//! assert_eq!(alignment.beads.len(), 2);
+//! assert_eq!(alignment.beads[0].left, 0..1);
+//! # Ok::<(), tralign::Error>(())
+//! ```
+
+pub mod align;
+pub mod anchors;
+pub mod error;
+pub mod eval;
+pub mod lang;
+pub mod normalize;
+pub mod read;
+pub mod review;
+pub mod segment;
+pub mod write;
+
+pub use align::{align_documents, AlignOptions, Alignment, Bead};
+pub use error::Error;
+pub use lang::{Lang, Lexicon};
+pub use normalize::Normalized;
+pub use segment::Sentence;
+
+/// One side of a document pair: its text, language and sentences.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where the text came from (a path, or `-`), for messages.
+    pub name: String,
+    /// The language of the text.
+    pub lang: Lang,
+    /// The normalised text that sentence spans point into.
+    pub normalized: Normalized,
+    /// The sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Normalises and segments decoded text. With `presplit`, every non-blank
+    /// line is one sentence; otherwise the rules of `lang` split it.
+    pub fn from_text(name: &str, text: &str, lang: Lang, presplit: bool) -> Document {
+        let normalized = normalize::normalize(text);
+        let sentences = if presplit {
+            segment::presplit(&normalized.text)
+        } else {
+            segment::segment(&normalized.text, &lang)
+        };
+        Document {
+            name: name.to_string(),
+            lang,
+            normalized,
+            sentences,
+        }
+    }
+}

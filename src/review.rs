@@ -1,0 +1,111 @@
+//! Review: what a reviewer should know about each bead.
+//!
+//! In: two [`Document`]s and their [`Alignment`]. Out: one [`Row`] per bead
+//! with the texts, a confidence (the bead's posterior probability), the
+//! anchors that matched and [`Flag`]s that point at what to check first.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::anchors::KeyKind;
+use crate::{Alignment, Bead, Document};
+
+/// Below this confidence a bead is flagged `low-confidence`.
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// Something a reviewer should look at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flag {
+    /// One side of the bead is empty: an omission or an addition.
+    Unaligned,
+    /// The aligner is not sure of this bead.
+    LowConfidence,
+    /// Numbers present on one side only.
+    NumberMismatch(Vec<String>),
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Flag::Unaligned => f.write_str("unaligned"),
+            Flag::LowConfidence => f.write_str("low-confidence"),
+            Flag::NumberMismatch(n) => write!(f, "number-mismatch: {}", n.join(" ")),
+        }
+    }
+}
+
+/// One reviewed bead: what a row of the review file shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// 1-based row number.
+    pub id: usize,
+    /// The sentences of both sides.
+    pub bead: Bead,
+    /// The left sentences joined by spaces.
+    pub left_text: String,
+    /// The right sentences joined by spaces.
+    pub right_text: String,
+    /// The probability that the bead is right, 0 to 1.
+    pub confidence: f64,
+    /// Labels of the anchors both sides share.
+    pub anchors: Vec<String>,
+    /// What to check.
+    pub flags: Vec<Flag>,
+}
+
+/// Builds the review rows of an alignment.
+pub fn review(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
+    let f = &alignment.features;
+    alignment
+        .beads
+        .iter()
+        .zip(&alignment.posteriors)
+        .enumerate()
+        .map(|(k, (bead, &p))| {
+            let join = |doc: &Document, r: &std::ops::Range<usize>| {
+                doc.sentences[r.clone()]
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let keys =
+                |lists: &[Vec<u32>]| -> BTreeSet<u32> { lists.iter().flatten().copied().collect() };
+            let lk = keys(&f.left_keys[bead.left.clone()]);
+            let rk = keys(&f.right_keys[bead.right.clone()]);
+            let mut anchors: Vec<String> = Vec::new();
+            for &key in lk.intersection(&rk) {
+                let label = &f.labels[key as usize];
+                if !anchors.contains(label) {
+                    anchors.push(label.clone());
+                }
+            }
+            let mut flags = Vec::new();
+            if bead.left.is_empty() || bead.right.is_empty() {
+                flags.push(Flag::Unaligned);
+            }
+            if p < LOW_CONFIDENCE {
+                flags.push(Flag::LowConfidence);
+            }
+            if !bead.left.is_empty() && !bead.right.is_empty() {
+                let odd: Vec<String> = lk
+                    .symmetric_difference(&rk)
+                    .filter(|&&key| f.kinds[key as usize] == KeyKind::Number)
+                    .map(|&key| f.labels[key as usize].clone())
+                    .collect();
+                if !odd.is_empty() {
+                    flags.push(Flag::NumberMismatch(odd));
+                }
+            }
+            Row {
+                id: k + 1,
+                bead: bead.clone(),
+                left_text: join(left, &bead.left),
+                right_text: join(right, &bead.right),
+                confidence: p,
+                anchors,
+                flags,
+            }
+        })
+        .collect()
+}
