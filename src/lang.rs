@@ -238,6 +238,9 @@ mod tests {
         assert_eq!(de.weekdays.get("donnerstag"), Some(&4));
         assert_eq!(de.decimal_mark, ',');
         assert!(de.abbreviations.contains("z. B"));
+        assert!(de.final_abbreviations.contains("usw"));
+        assert!(de.sentence_starts.contains("die") && de.speech_verbs.contains("sagte"));
+        assert!(de.ordinal_period && !Lang::new("en").unwrap().ordinal_period);
     }
 
     #[test]
@@ -245,6 +248,7 @@ mod tests {
         let xx = Lang::new("nl").unwrap();
         assert!(!xx.is_known());
         assert_eq!(xx.decimal_mark, '.');
+        assert!(xx.abbreviations.is_empty() && xx.sentence_starts.is_empty());
         assert!(Lang::new("d e").is_err());
     }
 

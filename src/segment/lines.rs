@@ -7,6 +7,7 @@
 //! that starts with a small letter continues, and so does a long line.
 
 use super::chars;
+use crate::Lang;
 
 /// Most words a heading has.
 const MAX_HEADING_WORDS: usize = 12;
@@ -70,17 +71,17 @@ pub struct Before {
 }
 
 /// Whether the unit ends at the break between `before.line` and `next`.
-pub fn breaks(text: &str, before: &Before, next: &Line) -> bool {
+pub fn breaks(text: &str, before: &Before, next: &Line, lang: &Lang) -> bool {
     let this = &text[before.line.start..before.line.end];
     let that = &text[next.start..next.end];
+    if let Some(strong) = list_marker(that) {
+        let own_line =
+            before.unit_is_line && (list_marker(this).is_some() || is_heading(this, before, lang));
+        return strong || this.ends_with([':', ';']) || before.ends_with_mark || own_line;
+    }
     let first = that.chars().find(|&c| !chars::is_opener(c));
     if !that.starts_with(chars::is_open_bracket) && first.is_some_and(char::is_lowercase) {
         return false;
-    }
-    if let Some(strong) = list_marker(that) {
-        let own_line =
-            before.unit_is_line && (list_marker(this).is_some() || is_heading(this, before));
-        return strong || this.ends_with([':', ';']) || before.ends_with_mark || own_line;
     }
     if is_parenthesised(that) {
         return true;
@@ -88,16 +89,21 @@ pub fn breaks(text: &str, before: &Before, next: &Line) -> bool {
     if before.ends_with_mark || !before.unit_is_line {
         return false;
     }
-    list_marker(this).is_some() || is_parenthesised(this) || is_heading(this, before)
+    list_marker(this).is_some() || is_parenthesised(this) || is_heading(this, before, lang)
 }
 
-/// Whether the line before a break looks like a heading: a few words, no
-/// punctuation that asks for more, and clearly shorter than the paragraph's
-/// wrapped lines.
-fn is_heading(this: &str, before: &Before) -> bool {
+/// Whether the line before a break looks like a heading: a few words, clearly
+/// shorter than the paragraph's wrapped lines, and no ending that asks for
+/// more (a comma, a dash, or a word such as `mit`, `the`, `und` that usually
+/// starts a phrase rather than ends one).
+fn is_heading(this: &str, before: &Before, lang: &Lang) -> bool {
     let line = before.line;
     let short = line.chars * 5 <= before.longest * 3 || before.longest <= SHORT_PARAGRAPH;
-    let open_end = this.ends_with([',', ';', ':', '-', '–', '—', '/', '&', '(', '+']);
+    let open_end = this.ends_with([',', ';', ':', '-', '–', '—', '/', '&', '(', '+'])
+        || this
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|last| lang.sentence_starts.contains(&last.to_lowercase()));
     short && line.words <= MAX_HEADING_WORDS && !open_end
 }
 
@@ -129,4 +135,38 @@ fn list_marker(line: &str) -> Option<bool> {
 /// Whether a line is wholly in parentheses or brackets, like a byline.
 fn is_parenthesised(line: &str) -> bool {
     (line.starts_with('(') && line.ends_with(')')) || (line.starts_with('[') && line.ends_with(']'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_runs_of_non_blank_lines() {
+        let text = "  Eins\nzwei \n \t\n\nDrei";
+        let got: Vec<Vec<&str>> = paragraphs(text)
+            .iter()
+            .map(|p| p.iter().map(|l| &text[l.start..l.end]).collect())
+            .collect();
+        assert_eq!(got, [vec!["Eins", "zwei"], vec!["Drei"]]);
+    }
+
+    #[test]
+    fn list_markers_are_bullets_numbers_and_letters() {
+        assert_eq!(list_marker("- Fentanyl"), Some(true));
+        assert_eq!(list_marker("• Handel"), Some(true));
+        assert_eq!(list_marker("– Handel"), Some(false));
+        assert_eq!(list_marker("1. Einleitung"), Some(false));
+        assert_eq!(list_marker("2.3 Methoden"), Some(false));
+        assert_eq!(list_marker("(b) zweitens"), Some(false));
+        assert_eq!(list_marker("2022 war ein Jahr"), None);
+        assert_eq!(list_marker("am 1. Mai"), None);
+        assert_eq!(list_marker("-"), None);
+    }
+
+    #[test]
+    fn a_byline_line_is_parenthesised() {
+        assert!(is_parenthesised("(Reporting by Simon Lewis)"));
+        assert!(!is_parenthesised("(dpa) Die Wahl"));
+    }
 }

@@ -115,7 +115,7 @@ impl Splitter<'_> {
                 ends_with_mark,
                 longest,
             };
-            if lines::breaks(self.text, &before, next) {
+            if lines::breaks(self.text, &before, next, self.lang) {
                 self.push(line.end);
             }
         }

@@ -232,3 +232,57 @@ pub fn is_ordinal(token: &str, lang: &Lang) -> bool {
             !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::new(code).unwrap()
+    }
+
+    #[test]
+    fn next_word_skips_openers_and_keeps_elisions() {
+        let next = Next::parse("„L’armée,");
+        assert!(next.opens_quote && !next.opens_bracket);
+        assert_eq!((next.word, next.long_word), ("L", "L’armée"));
+        assert!(next.starts_sentence(&lang("fr")));
+        assert!(Next::parse("R.").is_initial());
+        assert!(!Next::parse("Re.").is_initial());
+        assert!(Next::parse("(dpa)").opens_bracket && !Next::parse("(dpa)").is_lower());
+    }
+
+    #[test]
+    fn spaced_abbreviations_are_found_from_each_part() {
+        let de = lang("de");
+        assert_eq!(
+            abbreviation(&["etwa", "z"], &["B.", "die"], &de),
+            Abbreviation::Inside
+        );
+        assert_eq!(
+            abbreviation(&["etwa", "z.", "B"], &["die"], &de),
+            Abbreviation::Never
+        );
+        assert_eq!(abbreviation(&["(Bzw"], &["Nr."], &de), Abbreviation::Never);
+        assert_eq!(
+            abbreviation(&["Brot", "usw"], &["Die"], &de),
+            Abbreviation::MayEnd
+        );
+        assert_eq!(
+            abbreviation(&["Brot", "Haus"], &["Die"], &de),
+            Abbreviation::No
+        );
+        assert_eq!(
+            abbreviation(&["the", "U.S"], &["was"], &lang("en")),
+            Abbreviation::MayEnd
+        );
+    }
+
+    #[test]
+    fn ordinals_are_short_numbers_in_languages_that_write_them_so() {
+        let (de, en) = (lang("de"), lang("en"));
+        assert!(is_ordinal("20", &de) && is_ordinal("24.04", &de));
+        assert!(!is_ordinal("2022", &de) && !is_ordinal("20", &en) && !is_ordinal("3a", &de));
+        assert!(is_initial("X") && is_initial("(J") && !is_initial("x") && !is_initial("XI"));
+    }
+}
