@@ -16,8 +16,6 @@ const MAX_ABBREVIATION_PART: usize = 24;
 /// The token after a possible sentence end.
 #[derive(Debug, Clone, Copy)]
 pub struct Next<'a> {
-    /// The whole token, up to the next white space.
-    pub token: &'a str,
     /// Whether the token begins with an opening quote.
     pub opens_quote: bool,
     /// Whether the token begins with an opening bracket.
@@ -29,6 +27,8 @@ pub struct Next<'a> {
     /// The word with its inner apostrophes (`aujourd'hui`), or with its
     /// apostrophe if one follows (`l'` of `l'armée`).
     pub long_word: &'a str,
+    /// The rest of the token after `word`.
+    rest: &'a str,
 }
 
 impl<'a> Next<'a> {
@@ -49,12 +49,12 @@ impl<'a> Next<'a> {
             .find(|&(i, c)| !(c.is_alphabetic() || (i > 0 && is_apostrophe(c))))
             .map_or(body.len(), |(i, _)| i);
         Next {
-            token,
             opens_quote: openers.chars().any(chars::is_quote),
             opens_bracket: openers.chars().any(chars::is_open_bracket),
             first: body.chars().next(),
             word: &body[..word_len],
             long_word: &body[..long_len],
+            rest: &body[word_len..],
         }
     }
 
@@ -81,9 +81,7 @@ impl<'a> Next<'a> {
 
     /// Whether the token is an initial: one capital letter and a period (`R.`).
     pub fn is_initial(&self) -> bool {
-        self.word.chars().count() == 1
-            && self.is_upper()
-            && self.token[self.token.len() - self.after_word().len()..].starts_with('.')
+        self.word.chars().count() == 1 && self.is_upper() && self.rest.starts_with('.')
     }
 
     /// Whether the word is one that usually begins a sentence in `lang`.
@@ -111,16 +109,10 @@ impl<'a> Next<'a> {
         if long != forms[0] {
             forms.push(long);
         }
-        if self.after_word().starts_with(is_apostrophe) {
+        if self.rest.starts_with(is_apostrophe) {
             forms.push(format!("{}'", forms[0]));
         }
         forms
-    }
-
-    /// The rest of the token after the word.
-    fn after_word(&self) -> &'a str {
-        let word_end = self.word.as_ptr() as usize - self.token.as_ptr() as usize + self.word.len();
-        &self.token[word_end..]
     }
 }
 
