@@ -2,8 +2,9 @@
 //! the anchor finder.
 //!
 //! In: a language code such as `de`. Out: a [`Lang`] profile with its
-//! abbreviations, month and weekday names and number format, and, for a pair
-//! of languages, a [`Lexicon`] of names whose forms differ (Peking/Beijing).
+//! abbreviations, usual sentence starts, speech verbs, month and weekday
+//! names and number format, and, for a pair of languages, a [`Lexicon`] of
+//! names whose forms differ (Peking/Beijing).
 //! The knowledge lives in files under `data/lang/` and `data/lexicon/`,
 //! compiled into the binary with `include_str!`. A language without a profile
 //! still works: it gets an empty profile with an English-style number format,
@@ -13,30 +14,39 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Error;
 
-/// The built-in language profiles: code, abbreviations, months, weekdays, numbers.
-const PROFILES: &[(&str, &str, &str, &str, &str)] = &[
-    (
-        "de",
-        include_str!("../data/lang/de/abbreviations.txt"),
-        include_str!("../data/lang/de/months.txt"),
-        include_str!("../data/lang/de/weekdays.txt"),
-        include_str!("../data/lang/de/numbers.txt"),
-    ),
-    (
-        "en",
-        include_str!("../data/lang/en/abbreviations.txt"),
-        include_str!("../data/lang/en/months.txt"),
-        include_str!("../data/lang/en/weekdays.txt"),
-        include_str!("../data/lang/en/numbers.txt"),
-    ),
-    (
-        "fr",
-        include_str!("../data/lang/fr/abbreviations.txt"),
-        include_str!("../data/lang/fr/months.txt"),
-        include_str!("../data/lang/fr/weekdays.txt"),
-        include_str!("../data/lang/fr/numbers.txt"),
-    ),
-];
+/// The data files of one built-in language, each a list with one entry a line.
+struct Profile {
+    code: &'static str,
+    abbreviations: &'static str,
+    final_abbreviations: &'static str,
+    sentence_starts: &'static str,
+    speech_verbs: &'static str,
+    months: &'static str,
+    weekdays: &'static str,
+    numbers: &'static str,
+}
+
+/// Compiles in the files under `data/lang/<code>/`; every language has them all.
+macro_rules! profile {
+    ($code:literal) => {
+        Profile {
+            code: $code,
+            abbreviations: profile!($code, "abbreviations"),
+            final_abbreviations: profile!($code, "final-abbreviations"),
+            sentence_starts: profile!($code, "sentence-starts"),
+            speech_verbs: profile!($code, "speech-verbs"),
+            months: profile!($code, "months"),
+            weekdays: profile!($code, "weekdays"),
+            numbers: profile!($code, "numbers"),
+        }
+    };
+    ($code:literal, $file:literal) => {
+        include_str!(concat!("../data/lang/", $code, "/", $file, ".txt"))
+    };
+}
+
+/// The built-in language profiles.
+const PROFILES: &[Profile] = &[profile!("de"), profile!("en"), profile!("fr")];
 
 /// The built-in lexicons of names, keyed by language pair.
 const LEXICONS: &[(&str, &str, &str)] = &[
@@ -52,6 +62,18 @@ pub struct Lang {
     /// Words that are followed by a period without ending a sentence, stored
     /// without their final period (`z. B`, `U.S`, `Dr`).
     pub abbreviations: HashSet<String>,
+    /// Abbreviations that may also end a sentence (`usw`, `Inc`, `Jan`): after
+    /// them a sentence ends only if a usual sentence start follows.
+    pub final_abbreviations: HashSet<String>,
+    /// Lower-cased words that often begin a sentence (articles, pronouns,
+    /// conjunctions), which tell a sentence end from a name or noun after a
+    /// period (`posted on X. It` against `J. R. R. Tolkien`).
+    pub sentence_starts: HashSet<String>,
+    /// Lower-cased words that, right after a closing quote, continue the
+    /// sentence (`"Why?" Blinken asked.`): said, sagte, dit.
+    pub speech_verbs: HashSet<String>,
+    /// Whether a number followed by a period is an ordinal (`am 1. Mai`).
+    pub ordinal_period: bool,
     /// Lower-cased month names and abbreviations, with the month number 1..=12.
     pub months: HashMap<String, u8>,
     /// Lower-cased weekday names, with the day number (Monday = 1).
@@ -75,20 +97,32 @@ impl Lang {
         let mut lang = Lang {
             code: code.clone(),
             abbreviations: HashSet::new(),
+            final_abbreviations: HashSet::new(),
+            sentence_starts: HashSet::new(),
+            speech_verbs: HashSet::new(),
+            ordinal_period: false,
             months: HashMap::new(),
             weekdays: HashMap::new(),
             decimal_mark: '.',
             group_marks: vec![','],
         };
-        if let Some(&(_, abbr, months, weekdays, numbers)) = PROFILES.iter().find(|p| p.0 == code) {
-            lang.abbreviations = data_lines(abbr).map(str::to_string).collect();
-            lang.months = numbered(months);
-            lang.weekdays = numbered(weekdays);
+        if let Some(profile) = PROFILES.iter().find(|p| p.code == code) {
+            lang.abbreviations = data_lines(profile.abbreviations)
+                .map(str::to_string)
+                .collect();
+            lang.final_abbreviations = data_lines(profile.final_abbreviations)
+                .map(str::to_string)
+                .collect();
+            lang.sentence_starts = lower_words(profile.sentence_starts);
+            lang.speech_verbs = lower_words(profile.speech_verbs);
+            lang.months = numbered(profile.months);
+            lang.weekdays = numbered(profile.weekdays);
             lang.group_marks.clear();
-            for line in data_lines(numbers) {
+            for line in data_lines(profile.numbers) {
                 match line.split_once('=') {
                     Some(("decimal", v)) => lang.decimal_mark = v.chars().next().unwrap_or('.'),
                     Some(("group", v)) => lang.group_marks.extend(v.chars().next()),
+                    Some(("ordinal", v)) => lang.ordinal_period = v == ".",
                     _ => {}
                 }
             }
@@ -102,7 +136,7 @@ impl Lang {
 
     /// Whether this profile has built-in knowledge, or is the empty fallback.
     pub fn is_known(&self) -> bool {
-        PROFILES.iter().any(|p| p.0 == self.code)
+        PROFILES.iter().any(|p| p.code == self.code)
     }
 }
 
@@ -167,6 +201,11 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
+/// The lines of a data file as a set of lower-cased words.
+fn lower_words(text: &str) -> HashSet<String> {
+    data_lines(text).map(|l| l.trim().to_lowercase()).collect()
+}
+
 /// Parses `name=number` lines.
 fn numbered(text: &str) -> HashMap<String, u8> {
     data_lines(text)
@@ -185,7 +224,7 @@ pub fn code_from_file_name(name: &str) -> Option<String> {
         .filter(|part| part.len() == 2)
         .map(str::to_lowercase)
         .rev()
-        .find(|code| PROFILES.iter().any(|p| p.0 == code))
+        .find(|code| PROFILES.iter().any(|p| p.code == code))
 }
 
 #[cfg(test)]
@@ -199,6 +238,9 @@ mod tests {
         assert_eq!(de.weekdays.get("donnerstag"), Some(&4));
         assert_eq!(de.decimal_mark, ',');
         assert!(de.abbreviations.contains("z. B"));
+        assert!(de.final_abbreviations.contains("usw"));
+        assert!(de.sentence_starts.contains("die") && de.speech_verbs.contains("sagte"));
+        assert!(de.ordinal_period && !Lang::new("en").unwrap().ordinal_period);
     }
 
     #[test]
@@ -206,6 +248,7 @@ mod tests {
         let xx = Lang::new("nl").unwrap();
         assert!(!xx.is_known());
         assert_eq!(xx.decimal_mark, '.');
+        assert!(xx.abbreviations.is_empty() && xx.sentence_starts.is_empty());
         assert!(Lang::new("d e").is_err());
     }
 
