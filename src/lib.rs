@@ -24,6 +24,7 @@
 
 pub mod align;
 pub mod anchors;
+pub mod apply;
 pub mod error;
 pub mod eval;
 pub mod lang;
