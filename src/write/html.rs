@@ -23,7 +23,7 @@ h1 { font-size: 1.3em; margin: 0 0 .2em; }
 .overview { display: flex; gap: 2em; align-items: flex-start; margin-bottom: 1em; }
 .legend span { display: inline-block; padding: .1em .6em; margin: 0 .3em .3em 0; border-radius: .3em; }
 svg text { font: 11px system-ui, sans-serif; fill: #555; }
-svg a:hover line { stroke-width: 7; }
+svg a:hover line { stroke-width: 6; }
 label { cursor: pointer; user-select: none; }
 table { border-collapse: collapse; width: 100%; margin-top: .6em; table-layout: fixed; }
 th { text-align: left; background: #eee; position: sticky; top: 0; padding: .4em; }
@@ -151,10 +151,12 @@ fn path_svg(rows: &[Row], left: &Document, right: &Document) -> String {
     let (margin, w, h) = (40.0, n as f64 * scale, m as f64 * scale);
     let x = |i: usize| margin + i as f64 * scale;
     let y = |j: usize| 10.0 + h - j as f64 * scale;
+    // Thinner steps when sentences are packed closely.
+    let width = (scale / 2.0).clamp(2.0, 4.0);
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0}\" height=\"{:.0}\" \
+        "<svg width=\"{:.0}\" height=\"{:.0}\" \
          role=\"img\" aria-label=\"alignment path\">",
         w + margin + 20.0,
         h + 50.0
@@ -168,8 +170,19 @@ fn path_svg(rows: &[Row], left: &Document, right: &Document) -> String {
         y(0),
         x(n)
     );
-    // About six labelled ticks an axis.
-    let step = |count: usize| (count / 6).max(1);
+    // At most about six labelled ticks an axis, at round numbers.
+    let step = |count: usize| {
+        let rough = count.div_ceil(6).max(1);
+        let mut unit = 1;
+        loop {
+            for k in [1, 2, 5] {
+                if k * unit >= rough {
+                    return k * unit;
+                }
+            }
+            unit *= 10;
+        }
+    };
     for i in (0..=n).step_by(step(n)) {
         let _ = writeln!(
             svg,
@@ -208,7 +221,7 @@ fn path_svg(rows: &[Row], left: &Document, right: &Document) -> String {
              <rect x=\"{x0:.1}\" y=\"{y1:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" \
              fill=\"{colour}\" fill-opacity=\"0.2\"/>\
              <line x1=\"{x0:.1}\" y1=\"{y0:.1}\" x2=\"{x1:.1}\" y2=\"{y1:.1}\" \
-             stroke=\"{colour}\" stroke-width=\"4\" stroke-linecap=\"round\"/></a>",
+             stroke=\"{colour}\" stroke-width=\"{width:.1}\" stroke-linecap=\"round\"/></a>",
             id = row.id,
             kind = row.bead.kind(),
             p = row.confidence,
