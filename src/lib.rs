@@ -8,8 +8,9 @@
 //! The pipeline, one module a stage:
 //! [`read`] bytes → [`normalize`]d text → [`segment`]ed sentences →
 //! [`anchors`] (features) → [`align`]ment (cost model + dynamic program) →
-//! [`review`]ed rows (confidence, flags) → [`write`] (CSV, ladder, …).
-//! [`eval`] scores an alignment against a gold one.
+//! [`review`]ed rows (confidence, flags) → [`write`](mod@write) (CSV, XLSX, TMX, JSON,
+//! HTML, ladder). [`apply`] reads a review CSV back once a reviewer has
+//! marked its rows. [`eval`] scores an alignment against a gold one.
 //!
 //! ```
 //! use tralign::{align_documents, AlignOptions, Document, Lang};
@@ -24,6 +25,7 @@
 
 pub mod align;
 pub mod anchors;
+pub mod apply;
 pub mod error;
 pub mod eval;
 pub mod lang;

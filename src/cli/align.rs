@@ -1,21 +1,15 @@
 //! `tralign align LEFT RIGHT`: the main job.
 
-use clap::ValueEnum;
 use tralign::review::review;
 use tralign::write::csv::{to_csv, CsvOptions};
 use tralign::write::ladder::to_ladder;
 use tralign::write::sink::Sink;
+use tralign::write::tmx::{to_tmx, units_from_rows, TmxOptions};
+use tralign::write::{html, json, keep_confident, xlsx};
 use tralign::{align_documents, read, AlignOptions, Document, Error, Lang};
 
+use super::output::{check_binary_sink, creation_time, Format};
 use super::Exit;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// The bilingual review CSV.
-    Csv,
-    /// One bead a line as [i, j]:[k], 0-based, like gold files.
-    Ladder,
-}
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -41,6 +35,12 @@ pub struct Args {
     /// A UTF-8 byte-order mark and CRLF line ends, for Excel.
     #[arg(long)]
     excel: bool,
+    /// Write only the beads whose confidence (as shown, two places) is at least this.
+    #[arg(long, value_name = "X")]
+    min_confidence: Option<f64>,
+    /// The language of the original text, for the TMX header; the right one if left out.
+    #[arg(long, value_name = "CODE")]
+    source_lang: Option<String>,
 }
 
 /// Everything `align` needs, settled from the flags.
@@ -52,6 +52,8 @@ struct Config {
     format: Format,
     sink: Sink,
     csv: CsvOptions,
+    min_confidence: Option<f64>,
+    tmx: TmxOptions,
 }
 
 impl Config {
@@ -74,11 +76,32 @@ impl Config {
                 (guess(&args.left)?, guess(&args.right)?)
             }
         };
+        if let Some(min) = args.min_confidence {
+            if !(0.0..=1.0).contains(&min) {
+                return Err(Error::Usage(format!(
+                    "--min-confidence {min}: give a number from 0 to 1"
+                )));
+            }
+            if args.format == Format::Ladder {
+                return Err(Error::Usage(
+                    "--min-confidence does not go with --format ladder, which covers every sentence"
+                        .into(),
+                ));
+            }
+        }
         if args.left == "-" && args.right == "-" {
             return Err(Error::Usage("only one input can be standard input".into()));
         }
+        let sink = Sink::new(args.output.as_deref());
+        check_binary_sink(args.format, &sink)?;
+        let tmx = TmxOptions {
+            source_lang: args.source_lang.unwrap_or_else(|| langs.1.clone()),
+            left_lang: langs.0.clone(),
+            right_lang: langs.1.clone(),
+            created: creation_time()?,
+        };
         Ok(Config {
-            sink: Sink::new(args.output.as_deref()),
+            sink,
             left: args.left,
             right: args.right,
             langs,
@@ -88,6 +111,8 @@ impl Config {
                 raw: args.raw,
                 excel: args.excel,
             },
+            min_confidence: args.min_confidence,
+            tmx,
         })
     }
 }
@@ -109,12 +134,19 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let left = load(&config.left, &config.langs.0)?;
     let right = load(&config.right, &config.langs.1)?;
     let alignment = align_documents(&left, &right, &AlignOptions::default());
+    let mut rows = review(&left, &right, &alignment);
+    if let Some(min) = config.min_confidence {
+        keep_confident(&mut rows, min);
+    }
+    let (l, r) = (&config.langs.0, &config.langs.1);
     let bytes = match config.format {
         Format::Ladder => to_ladder(&alignment.beads).into_bytes(),
-        Format::Csv => {
-            let rows = review(&left, &right, &alignment);
-            to_csv(&rows, &config.langs.0, &config.langs.1, &config.csv)?
-        }
+        Format::Csv => to_csv(&rows, l, r, &config.csv)?,
+        Format::Tmx => to_tmx(&units_from_rows(&rows), &config.tmx)?.into_bytes(),
+        Format::Xlsx => xlsx::to_xlsx(&rows, l, r, config.tmx.created)?,
+        Format::Json => json::to_json(&rows, &left, &right)?.into_bytes(),
+        Format::Jsonl => json::to_jsonl(&rows, &left, &right)?.into_bytes(),
+        Format::Html => html::to_html(&rows, &left, &right).into_bytes(),
     };
     config.sink.write(&bytes)?;
     Ok(Exit::Ok)

@@ -3,7 +3,9 @@
 //! as a value.
 
 mod align;
+mod apply;
 mod eval;
+mod output;
 mod segment;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +42,8 @@ enum Command {
     Segment(segment::Args),
     /// Align two texts sentence by sentence and write a review file.
     Align(align::Args),
+    /// Export the pairs a reviewer accepted in a review CSV, as TMX or CSV.
+    Apply(apply::Args),
     /// Score alignments against gold ones: strict and lax precision, recall, F1.
     Eval(eval::Args),
 }
@@ -50,6 +54,7 @@ pub fn run() -> anyhow::Result<Exit> {
     match opts.command {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
+        Command::Apply(args) => apply::run(args),
         Command::Eval(args) => eval::run(args),
     }
 }

@@ -1,0 +1,438 @@
+//! Applying a review: a review CSV that a reviewer edited in a spreadsheet,
+//! back into aligned pairs.
+//!
+//! In: the bytes of the CSV as the spreadsheet saved it: UTF-8 with or
+//! without a byte-order mark, `,`, `;` or tab as delimiter (found from the
+//! header line), columns in any order, rows sorted or filtered at will, cells
+//! edited. Out: a [`Review`] with the rows sorted back by `id`, each with
+//! its [`Status`] and its texts as edited, with the apostrophe that tralign
+//! put before formula-like cells taken off again.
+//!
+//! The status column says `ok` (the pair is right), `reject` (it is not) or
+//! nothing (not reviewed yet), in any case. Only accepted rows are exported,
+//! unless unreviewed ones are asked for too. A cell that cannot be read is an
+//! [`Error::Cell`] naming its spreadsheet row and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::write::csv::{header, neutralise};
+use crate::write::tmx::Unit;
+use crate::Error;
+
+/// A reviewer's verdict on a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// `ok`: the pair is right.
+    Accepted,
+    /// `reject`: the pair is wrong.
+    Rejected,
+    /// An empty status: not reviewed yet.
+    Unreviewed,
+}
+
+/// One row of a reviewed file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewedRow {
+    /// The row number tralign gave it.
+    pub id: usize,
+    /// Where the row is in the reviewed file, as a spreadsheet counts (the
+    /// header is row 1).
+    pub row: u64,
+    /// 0-based left sentence indices.
+    pub left_lines: Range<usize>,
+    /// 0-based right sentence indices.
+    pub right_lines: Range<usize>,
+    /// The left text, as edited.
+    pub left: String,
+    /// The right text, as edited.
+    pub right: String,
+    /// The bead type, such as `2-1`, if the file has the column.
+    pub kind: String,
+    /// The aligner's confidence, if the file has it.
+    pub confidence: Option<f64>,
+    /// The anchors, as the CSV writes them.
+    pub anchors: String,
+    /// The flag labels.
+    pub flags: Vec<String>,
+    /// The verdict.
+    pub status: Status,
+    /// The reviewer's comment.
+    pub comment: String,
+}
+
+/// A reviewed file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// The left language code, from the first `*_lines` column.
+    pub left_lang: String,
+    /// The right language code, from the second `*_lines` column.
+    pub right_lang: String,
+    /// The rows, sorted by id.
+    pub rows: Vec<ReviewedRow>,
+}
+
+/// Takes off the apostrophe that [`neutralise`] puts before a formula-like
+/// cell. A cell that really began with an apostrophe and a formula character
+/// loses the apostrophe too: the two cannot be told apart.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// The delimiter of a CSV: the most frequent of `,`, `;` and tab outside
+/// quotes on the header line.
+fn sniff_delimiter(text: &str) -> Option<u8> {
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                for (d, n) in counts.iter_mut() {
+                    if *d == b {
+                        *n += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let (d, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
+    (n > 0).then_some(d)
+}
+
+/// Where each column is.
+struct Columns {
+    id: usize,
+    left_lines: usize,
+    right_lines: usize,
+    left: usize,
+    right: usize,
+    status: usize,
+    kind: Option<usize>,
+    confidence: Option<usize>,
+    anchors: Option<usize>,
+    flags: Option<usize>,
+    comment: Option<usize>,
+    names: Vec<String>,
+}
+
+impl Columns {
+    fn find(name: &str, names: Vec<String>) -> Result<(Columns, String, String), Error> {
+        let mut at = HashMap::new();
+        for (k, n) in names.iter().enumerate() {
+            if at.insert(n.clone(), k).is_some() {
+                return Err(cell(name, 1, n, "this column name appears twice"));
+            }
+        }
+        let langs: Vec<&str> = names
+            .iter()
+            .filter_map(|n| n.strip_suffix("_lines"))
+            .collect();
+        let [left, right] = langs[..] else {
+            return Err(Error::input(
+                name,
+                format!(
+                    "expected two columns named like de_lines and en_lines, found {}",
+                    langs.len()
+                ),
+            ));
+        };
+        let need = |col: &str| {
+            at.get(col).copied().ok_or_else(|| {
+                Error::input(name, format!("the header has no column named '{col}'"))
+            })
+        };
+        let columns = Columns {
+            id: need("id")?,
+            left_lines: need(&format!("{left}_lines"))?,
+            right_lines: need(&format!("{right}_lines"))?,
+            left: need(left)?,
+            right: need(right)?,
+            status: need("status")?,
+            kind: at.get("type").copied(),
+            confidence: at.get("confidence").copied(),
+            anchors: at.get("anchors").copied(),
+            flags: at.get("flags").copied(),
+            comment: at.get("comment").copied(),
+            names: names.clone(),
+        };
+        Ok((columns, left.to_string(), right.to_string()))
+    }
+}
+
+fn cell(path: &str, row: u64, column: &str, message: impl Into<String>) -> Error {
+    Error::Cell {
+        path: path.to_string(),
+        row,
+        column: column.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Reads `1`, `3-4` or an empty cell as a 0-based range.
+fn parse_lines(cell: &str) -> Option<Range<usize>> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Some(0..0);
+    }
+    let (a, b) = cell.split_once('-').unwrap_or((cell, cell));
+    let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a >= 1 && b >= a).then_some(a - 1..b)
+}
+
+/// Reads a reviewed CSV; `name` is used in errors.
+pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
+    let text = crate::read::decode(name, bytes).map_err(|e| match e {
+        Error::Input { path, message } => Error::Input {
+            path,
+            message: format!("{message}; save the sheet as \"CSV UTF-8\""),
+        },
+        e => e,
+    })?;
+    let delimiter = sniff_delimiter(&text)
+        .ok_or_else(|| Error::input(name, "no header line with , or ; between the columns"))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let bad_csv = |e: csv::Error| Error::input(name, format!("not a readable CSV: {e}"));
+    let head = match records.next() {
+        Some(r) => r.map_err(bad_csv)?,
+        None => return Err(Error::input(name, "the file is empty")),
+    };
+    let names = head.iter().map(|h| h.trim().to_lowercase()).collect();
+    let (cols, left_lang, right_lang) = Columns::find(name, names)?;
+    let mut rows = Vec::new();
+    let mut seen: HashMap<usize, u64> = HashMap::new();
+    for (k, record) in records.enumerate() {
+        let row = k as u64 + 2;
+        let record = record.map_err(bad_csv)?;
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |c: usize| record.get(c).unwrap_or("");
+        let opt = |c: Option<usize>| c.map_or("", get);
+        let fail = |c: usize, msg: &str| cell(name, row, &cols.names[c], msg);
+        let id: usize = get(cols.id)
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&id| id > 0)
+            .ok_or_else(|| fail(cols.id, "expected the row number tralign wrote, such as 12"))?;
+        if let Some(first) = seen.insert(id, row) {
+            return Err(fail(cols.id, &format!("id {id} is also in row {first}")));
+        }
+        let lines = |c: usize| {
+            parse_lines(get(c)).ok_or_else(|| fail(c, "expected a line number such as 3 or 3-4"))
+        };
+        let status = match get(cols.status).trim().to_lowercase().as_str() {
+            "ok" => Status::Accepted,
+            "reject" => Status::Rejected,
+            "" => Status::Unreviewed,
+            _ => return Err(fail(cols.status, "expected ok, reject or nothing")),
+        };
+        let confidence = match opt(cols.confidence).trim() {
+            "" => None,
+            c => Some(
+                c.replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|p| (0.0..=1.0).contains(p))
+                    .ok_or_else(|| {
+                        fail(
+                            cols.confidence.unwrap_or(0),
+                            "expected a number from 0 to 1",
+                        )
+                    })?,
+            ),
+        };
+        let flags = unneutralise(opt(cols.flags));
+        rows.push(ReviewedRow {
+            id,
+            row,
+            left_lines: lines(cols.left_lines)?,
+            right_lines: lines(cols.right_lines)?,
+            left: unneutralise(get(cols.left)).trim().to_string(),
+            right: unneutralise(get(cols.right)).trim().to_string(),
+            kind: opt(cols.kind).trim().to_string(),
+            confidence,
+            anchors: unneutralise(opt(cols.anchors)).trim().to_string(),
+            flags: flags
+                .split(';')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect(),
+            status,
+            comment: opt(cols.comment).trim().to_string(),
+        });
+    }
+    rows.sort_by_key(|r| r.id);
+    Ok(Review {
+        left_lang,
+        right_lang,
+        rows,
+    })
+}
+
+impl Review {
+    /// The rows to export: the accepted ones, and with `unreviewed` also
+    /// those without a status.
+    pub fn selected(&self, unreviewed: bool) -> impl Iterator<Item = &ReviewedRow> {
+        self.rows.iter().filter(move |r| match r.status {
+            Status::Accepted => true,
+            Status::Unreviewed => unreviewed,
+            Status::Rejected => false,
+        })
+    }
+
+    /// Translation units of the selected rows, with the verdict as prop
+    /// `x-status` and the comment as note.
+    pub fn units(&self, unreviewed: bool) -> Vec<Unit<'_>> {
+        self.selected(unreviewed)
+            .map(|r| {
+                let mut props = Vec::new();
+                if let Some(c) = r.confidence {
+                    props.push(("x-confidence", format!("{c:.2}")));
+                }
+                props.extend(r.flags.iter().map(|f| ("x-flag", f.clone())));
+                let status = if r.status == Status::Accepted {
+                    "ok"
+                } else {
+                    "unreviewed"
+                };
+                props.push(("x-status", status.to_string()));
+                Unit {
+                    id: r.id,
+                    left: &r.left,
+                    right: &r.right,
+                    props,
+                    note: &r.comment,
+                }
+            })
+            .collect()
+    }
+
+    /// The selected rows as a review CSV with tralign's columns, sorted by
+    /// id, formula-like cells neutralised again.
+    pub fn to_csv(&self, unreviewed: bool) -> Result<Vec<u8>, Error> {
+        let mut out = Vec::new();
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(&mut out);
+        let fail = |e: csv::Error| Error::Usage(format!("writing CSV: {e}"));
+        writer
+            .write_record(header(&self.left_lang, &self.right_lang))
+            .map_err(fail)?;
+        for r in self.selected(unreviewed) {
+            let status = if r.status == Status::Accepted {
+                "ok"
+            } else {
+                ""
+            };
+            writer
+                .write_record([
+                    r.id.to_string(),
+                    crate::write::csv::line_numbers(&r.left_lines),
+                    crate::write::csv::line_numbers(&r.right_lines),
+                    neutralise(&r.left),
+                    neutralise(&r.right),
+                    r.kind.clone(),
+                    r.confidence.map_or(String::new(), |c| format!("{c:.2}")),
+                    neutralise(&r.anchors),
+                    neutralise(&r.flags.join("; ")),
+                    status.to_string(),
+                    neutralise(&r.comment),
+                ])
+                .map_err(fail)?;
+        }
+        writer.flush().map_err(|e| Error::io("CSV", e))?;
+        drop(writer);
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id,de_lines,en_lines,de,en,type,confidence,anchors,flags,status,comment\n";
+
+    #[test]
+    fn neutralised_cells_come_back_as_they_were() {
+        for text in ["=1+1", "-5 Grad", "@home", "Hallo", "'Tis"] {
+            assert_eq!(unneutralise(&neutralise(text)), text);
+        }
+    }
+
+    #[test]
+    fn delimiter_comes_from_the_header_line() {
+        assert_eq!(sniff_delimiter("id;de_lines;en_lines\n1,2;3"), Some(b';'));
+        assert_eq!(sniff_delimiter("id,de_lines,en_lines\n1;2"), Some(b','));
+        assert_eq!(sniff_delimiter("\"a;b\",c\n"), Some(b','));
+        assert_eq!(sniff_delimiter("nothing\n"), None);
+    }
+
+    #[test]
+    fn rows_sort_back_by_id_with_their_verdicts() {
+        let text = format!(
+            "{HEAD}2,2,2,Zwei.,Two.,1-1,0.9,,,REJECT,\n\
+             1,1,1,'=1+1,One.,1-1,\"0,8\",,,Ok,gut\n\
+             3,,3,,Three.,0-1,0.4,,unaligned; low-confidence,,\n"
+        );
+        let review = read_review("r.csv", text.as_bytes()).unwrap();
+        assert_eq!(
+            (review.left_lang.as_str(), review.right_lang.as_str()),
+            ("de", "en")
+        );
+        let ids: Vec<usize> = review.rows.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+        assert_eq!(review.rows[0].left, "=1+1");
+        assert_eq!(review.rows[0].confidence, Some(0.8));
+        assert_eq!(review.rows[0].status, Status::Accepted);
+        assert_eq!(review.rows[1].status, Status::Rejected);
+        assert_eq!(review.rows[2].status, Status::Unreviewed);
+        assert_eq!(review.rows[2].flags, ["unaligned", "low-confidence"]);
+        assert_eq!(review.selected(false).count(), 1);
+        assert_eq!(review.selected(true).count(), 2);
+    }
+
+    #[test]
+    fn bad_cells_name_row_and_column() {
+        let text =
+            format!("{HEAD}1,1,1,Eins.,One.,1-1,0.9,,,ok,\n2,2,2,Zwei.,Two.,1-1,0.9,,,fine,\n");
+        let err = read_review("r.csv", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.csv: row 3, column status: expected ok, reject or nothing"
+        );
+        let text = format!("{HEAD}1,x,1,Eins.,One.,1-1,0.9,,,ok,\n");
+        let err = read_review("r.csv", text.as_bytes()).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("r.csv: row 2, column de_lines:"));
+        let text =
+            format!("{HEAD}1,1,1,Eins.,One.,1-1,0.9,,,ok,\n1,2,2,Zwei.,Two.,1-1,0.9,,,ok,\n");
+        let err = read_review("r.csv", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.csv: row 3, column id: id 1 is also in row 2"
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let err = read_review("r.csv", b"id,de_lines,en_lines,de,en\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.csv: the header has no column named 'status'"
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! What the verbs that write review files share: the output formats, the
+//! creation time stamped into TMX and XLSX files, and the refusal to pour a
+//! binary file onto a terminal.
+
+use std::io::IsTerminal;
+
+use clap::ValueEnum;
+use tralign::write::sink::Sink;
+use tralign::Error;
+
+/// The formats `align` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The bilingual review CSV.
+    Csv,
+    /// One bead a line as [i, j]:[k], 0-based, like gold files.
+    Ladder,
+    /// A TMX 1.4b translation memory, for CAT tools.
+    Tmx,
+    /// An Excel workbook with the CSV's columns, coloured by confidence.
+    Xlsx,
+    /// One JSON document with the files and every bead.
+    Json,
+    /// One JSON object a line, a bead each.
+    Jsonl,
+    /// A self-contained side-by-side HTML report.
+    Html,
+}
+
+/// Seconds since 1970 to stamp into files: `SOURCE_DATE_EPOCH` if set (for
+/// reproducible output), else now.
+pub fn creation_time() -> Result<i64, Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970"
+            ))
+        }),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)),
+    }
+}
+
+/// Refuses to write XLSX bytes to a terminal, where they would be garbage.
+pub fn check_binary_sink(format: Format, sink: &Sink) -> Result<(), Error> {
+    if format == Format::Xlsx && *sink == Sink::Stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "XLSX is a binary format: write it to a file with -o FILE.xlsx, or into a pipe".into(),
+        ));
+    }
+    Ok(())
+}
