@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::numbers::day_months;
 use super::{data_lines, lang_data, one_sided, Check, Finding, Severity, Side, View};
 use crate::anchors::Token;
 
@@ -63,6 +64,12 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
             Token::Number(_) => {}
         }
     }
+    for (raw, _, m) in day_months(&side.text, lang) {
+        found
+            .entry(Day::Month(m as u8))
+            .or_default()
+            .push(format!("{raw}."));
+    }
     found
 }
 
@@ -90,8 +97,8 @@ mod tests {
     fn same_days_in_either_language_agree() {
         let f = findings(
             Check::Calendar,
-            "Am Mittwochabend, dem 24.04.2024, und im Mai.",
-            "On Wednesday evening, April 24, 2024, and in May.",
+            "Am Mittwochabend, dem 24.04.2024, im Mai und am 14.07.",
+            "On Wednesday evening, April 24, 2024, in May and on July 14.",
         );
         assert!(f.is_empty(), "{f:?}");
     }

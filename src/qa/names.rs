@@ -241,7 +241,7 @@ fn similar(a: &str, b: &str) -> bool {
     common * 5 >= shorter * 4
         || (la < lb && b.contains(a))
         || (lb < la && a.contains(b))
-        || (shorter >= 5 && strsim::jaro_winkler(a, b) >= 0.9)
+        || (shorter >= 5 && strsim::jaro_winkler(a, b) >= 0.88)
 }
 
 /// Whether folded `word` is `base` or `base` with a short inflectional ending

@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 
 use super::{data_lines, lang_data, one_sided, Check, Finding, Severity, Side, View};
-use crate::anchors::Token;
+use crate::anchors::{canonical_number, Token};
+use crate::Lang;
 
 /// Finds the numbers of one bead that the other side lacks.
 pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
@@ -25,7 +26,7 @@ pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
 
 /// The canonical numbers of a side, with how often each occurs.
 fn values(side: &Side) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for token in &side.tokens {
         match token {
             Token::Number(n) => *counts.entry(n.clone()).or_default() += 1,
@@ -36,7 +37,61 @@ fn values(side: &Side) -> HashMap<String, usize> {
             Token::Word { .. } => {}
         }
     }
+    // The tokenizer reads a day and month such as 14.07. as one number.
+    for (raw, day, _) in day_months(&side.text, side.lang()) {
+        if let Some(k) = counts.get_mut(&canonical_number(&raw, side.lang())) {
+            *k -= 1;
+            *counts.entry(day.to_string()).or_default() += 1;
+        }
+    }
+    counts.retain(|_, k| *k > 0);
     counts
+}
+
+/// Days and months written in digits without a year (`14.07.`, `4.5.`), in
+/// a language whose decimal mark is not the period: the digits as written,
+/// the day and the month.
+pub(super) fn day_months(text: &str, lang: &Lang) -> Vec<(String, u32, u32)> {
+    if lang.decimal_mark == '.' {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digits = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i].is_ascii_digit()
+            && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let a = digits(i);
+        let b = if chars.get(i + a) == Some(&'.') {
+            digits(i + a + 1)
+        } else {
+            0
+        };
+        let end = i + a + 1 + b;
+        let closed =
+            chars.get(end) == Some(&'.') && !chars.get(end + 1).is_some_and(char::is_ascii_digit);
+        if (1..=2).contains(&a) && (1..=2).contains(&b) && closed {
+            let raw: String = chars[i..end].iter().collect();
+            let (d, m) = raw.split_once('.').unwrap_or_default();
+            if let (Ok(d), Ok(m)) = (d.parse::<u32>(), m.parse::<u32>()) {
+                if (1..=31).contains(&d) && (1..=12).contains(&m) {
+                    found.push((raw, d, m));
+                }
+            }
+        }
+        i += a.max(1);
+    }
+    found
 }
 
 /// The numbers of `mine` that `theirs` holds fewer times, unless `other`
@@ -92,6 +147,22 @@ mod tests {
             let f = findings(Check::Numbers, de, "He came on April 24, 2024.");
             assert!(f.is_empty(), "{de}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_day_and_month_without_a_year_is_a_date() {
+        let f = findings(
+            Check::Numbers,
+            "Er kommt am 14.07. zurück.",
+            "He returns on July 14.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        let de = Lang::new("de").unwrap();
+        assert_eq!(
+            day_months("am 4.5. und 1.234,5", &de),
+            [("4.5".to_string(), 4, 5)]
+        );
+        assert!(day_months("rose 14.07.", &Lang::new("en").unwrap()).is_empty());
     }
 
     #[test]
