@@ -96,7 +96,7 @@ impl NameSet {
     pub fn of_document(doc: &Document) -> NameSet {
         let mut by_start: HashMap<String, Vec<String>> = HashMap::new();
         if !capitalises_nouns(&doc.lang) {
-            for s in &doc.sentences {
+            for s in doc.sentences.iter().filter(|s| !is_shouted(&s.text)) {
                 for (text, initial) in clause_words(&s.text, &doc.lang) {
                     if (!initial && is_capitalised(&text)) || is_acronym(&text) {
                         let f = fold(&text);
@@ -149,6 +149,9 @@ pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
         let covered = context.lexicon.covered(&mine_words, &their_words, left);
         let lexicon_words: HashSet<&String> = context.lexicon.words(left).collect();
         let mut missing: Vec<String> = Vec::new();
+        if is_shouted(&mine.text) {
+            continue;
+        }
         for (text, initial) in clause_words(&mine.text, mine.lang()) {
             let f = fold(&text);
             let candidate = is_name(&text, initial, mine.lang(), own_names, other_names)
@@ -171,6 +174,10 @@ pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
 /// Whether a word of a side is a name by its shape and the documents.
 fn is_name(text: &str, initial: bool, lang: &Lang, own: &NameSet, other: &NameSet) -> bool {
     if is_not_name(text, lang) || is_calendar(text, lang) {
+        return false;
+    }
+    if text.chars().count() < 2 {
+        // A lone capital is an initial, or a letter that starts a clause.
         return false;
     }
     if is_acronym(text) {
@@ -277,10 +284,23 @@ fn capitalises_nouns(lang: &Lang) -> bool {
     data_lines(CAPITALISE_NOUNS).any(|c| c == lang.code)
 }
 
-/// Whether a word, or its plural, is listed as capitalised but not a name.
+/// Whether a word, or its plural, is listed as capitalised but not a name,
+/// or is a function word of the language (`Die`, `Le`, `Il`).
 fn is_not_name(text: &str, lang: &Lang) -> bool {
     let singular = text.strip_suffix('s').unwrap_or(text);
+    let lower = text.to_lowercase();
     data_lines(lang_data(&lang.code, "not-names")).any(|w| w == text || w == singular)
+        || data_lines(lang_data(&lang.code, "stopwords")).any(|w| w == lower)
+}
+
+/// Whether most letters of a text are capitals, as in a heading set in
+/// capitals, where every word looks like an acronym.
+fn is_shouted(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (upper, all) = letters.fold((0, 0), |(u, a), c| {
+        (u + usize::from(c.is_uppercase()), a + 1)
+    });
+    all >= 8 && upper * 2 > all
 }
 
 #[cfg(test)]
@@ -341,6 +361,20 @@ mod tests {
         assert!(is_name("Macron", true, &de.lang, &own, &other));
         assert!(is_name("Macrons", false, &de.lang, &own, &other));
         assert!(!is_name("Regierung", false, &de.lang, &own, &other));
+    }
+
+    #[test]
+    fn headings_in_capitals_and_function_words_are_not_names() {
+        let f = findings(
+            Check::Names,
+            "MIT NACHTRÄGEN AUS FRÜHEREN JAHREN",
+            "WITH NOTES ON EARLIER YEARS",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        let fr = Lang::new("fr").unwrap();
+        let empty = NameSet::of_document(&super::super::tests_support::docs("", "").0);
+        assert!(!is_name("Il", false, &fr, &empty, &empty));
+        assert!(is_name("Meije", false, &fr, &empty, &empty));
     }
 
     #[test]
