@@ -26,10 +26,12 @@
 pub mod align;
 pub mod anchors;
 pub mod apply;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod normalize;
+pub mod qa;
 pub mod read;
 pub mod review;
 pub mod segment;

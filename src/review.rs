@@ -22,6 +22,13 @@ pub enum Flag {
     LowConfidence,
     /// Numbers present on one side only.
     NumberMismatch(Vec<String>),
+    /// A finding of a QA check ([`crate::qa`]).
+    Qa {
+        /// The check's name, such as `numbers`.
+        check: String,
+        /// What it found.
+        detail: String,
+    },
 }
 
 impl fmt::Display for Flag {
@@ -30,6 +37,7 @@ impl fmt::Display for Flag {
             Flag::Unaligned => f.write_str("unaligned"),
             Flag::LowConfidence => f.write_str("low-confidence"),
             Flag::NumberMismatch(n) => write!(f, "number-mismatch: {}", n.join(" ")),
+            Flag::Qa { check, detail } => write!(f, "{check}: {detail}"),
         }
     }
 }
@@ -53,8 +61,16 @@ pub struct Row {
     pub flags: Vec<Flag>,
 }
 
-/// Builds the review rows of an alignment.
+/// Builds the review rows of an alignment, with the findings of the QA
+/// checks among their flags.
 pub fn review(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
+    let mut rows = rows(left, right, alignment);
+    let findings = crate::qa::check(left, right, alignment, &crate::qa::Options::default());
+    crate::qa::annotate(&mut rows, &findings);
+    rows
+}
+
+fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
     let f = &alignment.features;
     alignment
         .beads

@@ -4,8 +4,10 @@
 
 mod align;
 mod apply;
+mod diff;
 mod eval;
 mod output;
+mod qa;
 mod segment;
 
 use clap::{Parser, Subcommand};
@@ -15,8 +17,7 @@ use clap::{Parser, Subcommand};
 pub enum Exit {
     /// Everything went well.
     Ok = 0,
-    /// A check found something (QA findings).
-    #[allow(dead_code)]
+    /// A check found something (QA findings), or two alignments differ.
     Findings = 1,
     /// A usage or input error.
     Error = 2,
@@ -46,6 +47,10 @@ enum Command {
     Apply(apply::Args),
     /// Score alignments against gold ones: strict and lax precision, recall, F1.
     Eval(eval::Args),
+    /// Align two texts and point at likely translation errors; exit 1 if any are found.
+    Qa(qa::Args),
+    /// Compare two alignments (or two versions of a pair); exit 1 if they differ.
+    Diff(diff::Args),
 }
 
 /// Parses the command line and runs the verb.
@@ -56,5 +61,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Align(args) => align::run(args),
         Command::Apply(args) => apply::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Qa(args) => qa::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }

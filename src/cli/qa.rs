@@ -1,0 +1,119 @@
+//! `tralign qa LEFT RIGHT`: aligns a pair and reports what the QA checks find.
+//! Exit code 0 when nothing is found, 1 when something is, 2 on an error.
+
+use std::io::IsTerminal;
+
+use clap::ValueEnum;
+use tralign::qa::report::Report;
+use tralign::qa::{check, Check, Options};
+use tralign::write::sink::Sink;
+use tralign::{align_documents, read, AlignOptions, Document, Error, Lang};
+
+use super::Exit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A report grouped by check, with counts.
+    Text,
+    /// One finding a row.
+    Csv,
+    /// An array with one object a finding.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The left text (the translation, e.g. German), or - for standard input.
+    left: String,
+    /// The right text (e.g. the English source).
+    right: String,
+    /// The two languages, left first, e.g. de,en; guessed from the file names if left out.
+    #[arg(long, value_delimiter = ',')]
+    langs: Option<Vec<String>>,
+    /// The inputs already have one sentence a line.
+    #[arg(long)]
+    presplit: bool,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Leave out a check (numbers, calendar, names, untranslated, omission,
+    /// length, punctuation, brackets, whitespace); may be repeated or comma-separated.
+    #[arg(long, value_name = "CHECK", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<String>,
+}
+
+/// Loads two documents, their languages given or guessed from the file names.
+pub(super) fn load_pair(
+    left: &str,
+    right: &str,
+    langs: Option<&[String]>,
+    presplit: bool,
+) -> Result<(Document, Document), Error> {
+    let codes = match langs {
+        Some([l, r]) => (l.clone(), r.clone()),
+        Some(_) => {
+            return Err(Error::Usage(
+                "--langs takes two codes, left first, such as de,en".into(),
+            ))
+        }
+        None => {
+            let guess = |f: &str| {
+                tralign::lang::code_from_file_name(f).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{f}: cannot tell its language from the name; use --langs de,en"
+                    ))
+                })
+            };
+            (guess(left)?, guess(right)?)
+        }
+    };
+    if left == "-" && right == "-" {
+        return Err(Error::Usage("only one input can be standard input".into()));
+    }
+    let load = |path: &str, code: &str| -> Result<Document, Error> {
+        let text = read::read_text(path)?;
+        Ok(Document::from_text(path, &text, Lang::new(code)?, presplit))
+    };
+    Ok((load(left, &codes.0)?, load(right, &codes.1)?))
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let ignore = args
+        .ignore
+        .iter()
+        .map(|name| name.parse::<Check>())
+        .collect::<Result<Vec<_>, _>>()?;
+    let sink = Sink::new(args.output.as_deref());
+    sink.check_not_input(&[&args.left, &args.right])?;
+    let (left, right) = load_pair(
+        &args.left,
+        &args.right,
+        args.langs.as_deref(),
+        args.presplit,
+    )?;
+    let alignment = align_documents(&left, &right, &AlignOptions::default());
+    let findings = check(&left, &right, &alignment, &Options { ignore });
+    let report = Report {
+        findings: &findings,
+        left: &left,
+        right: &right,
+        rows: alignment.beads.len(),
+    };
+    let bytes = match args.format {
+        Format::Text => {
+            let colour = sink == Sink::Stdout && std::io::stdout().is_terminal();
+            report.text(colour).into_bytes()
+        }
+        Format::Csv => report.csv()?,
+        Format::Json => report.json().into_bytes(),
+    };
+    sink.write(&bytes)?;
+    Ok(if findings.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Findings
+    })
+}

@@ -1,0 +1,535 @@
+//! Diff: what changed between two alignments of a document pair, such as
+//! before and after a revision of the translation.
+//!
+//! In: two [`Table`]s of aligned pairs, read from `align` output (the review
+//! CSV or the ladder format, told apart by their content) or made from
+//! review [`Row`]s. Out: a [`Diff`]: the pairs whose source text stayed and
+//! whose translation changed, the pairs added and the pairs removed, in
+//! document order, rendered as a table for the terminal or as CSV.
+//!
+//! Pairs are matched by their source text (white space folded) with a
+//! longest common subsequence, so repeated sentences and moved pairs are
+//! handled as a diff of the source would handle them. The cost is the
+//! product of the lengths of the stretches that differ, after the common
+//! start and end are set aside.
+
+use std::ops::Range;
+
+use crate::review::Row;
+use crate::segment::fold_space;
+use crate::write::csv::{line_numbers, neutralise};
+use crate::write::ladder::parse_ladder;
+use crate::Error;
+
+/// One aligned pair of an alignment file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// 1-based row number.
+    pub row: usize,
+    /// The left sentence numbers, such as `3-4` (empty for none).
+    pub left_lines: String,
+    /// The right sentence numbers.
+    pub right_lines: String,
+    /// The left text (for a ladder file, the left indices).
+    pub left: String,
+    /// The right text (for a ladder file, the right indices).
+    pub right: String,
+}
+
+/// The pairs of one alignment, with the names of its two sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The left language code, or `left` when the file does not say.
+    pub left_code: String,
+    /// The right language code, or `right`.
+    pub right_code: String,
+    /// The pairs, in order.
+    pub entries: Vec<Entry>,
+}
+
+/// Reads an alignment file: the review CSV of `align`, or a ladder file.
+/// `name` is used in errors.
+pub fn read_table(name: &str, text: &str) -> Result<Table, Error> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+    match first {
+        None => Err(Error::input(name, "is empty, not an alignment")),
+        Some(line) if line.starts_with('[') && line.contains("]:[") => ladder_table(name, text),
+        Some(line) if line.starts_with('{') || line.starts_with('[') => Err(Error::input(
+            name,
+            "looks like JSON; diff reads the CSV and ladder output of align",
+        )),
+        Some(_) => csv_table(name, text),
+    }
+}
+
+fn ladder_table(name: &str, text: &str) -> Result<Table, Error> {
+    let side = |v: &[usize]| -> (String, String) {
+        let range = v.first().map_or(0..0, |&s| s..v[v.len() - 1] + 1);
+        let list: Vec<String> = v.iter().map(usize::to_string).collect();
+        (line_numbers(&range), format!("[{}]", list.join(", ")))
+    };
+    let entries = parse_ladder(name, text)?
+        .iter()
+        .enumerate()
+        .map(|(k, link)| {
+            let (left_lines, left) = side(&link.left);
+            let (right_lines, right) = side(&link.right);
+            Entry {
+                row: k + 1,
+                left_lines,
+                right_lines,
+                left,
+                right,
+            }
+        })
+        .collect();
+    Ok(Table {
+        left_code: "left".into(),
+        right_code: "right".into(),
+        entries,
+    })
+}
+
+fn csv_table(name: &str, text: &str) -> Result<Table, Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let bad = |e: csv::Error| Error::input(name, format!("not a readable CSV: {e}"));
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(bad)?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let codes: Vec<&str> = header
+        .iter()
+        .filter_map(|h| h.strip_suffix("_lines"))
+        .collect();
+    let [left_code, right_code] = codes[..] else {
+        return Err(Error::input(
+            name,
+            "not an alignment CSV: expected two columns such as de_lines and en_lines",
+        ));
+    };
+    let column = |wanted: &str| {
+        header.iter().position(|h| h == wanted).ok_or_else(|| {
+            Error::input(name, format!("not an alignment CSV: no column '{wanted}'"))
+        })
+    };
+    let at = [
+        column(&format!("{left_code}_lines"))?,
+        column(&format!("{right_code}_lines"))?,
+        column(left_code)?,
+        column(right_code)?,
+    ];
+    let mut entries = Vec::new();
+    for (k, record) in reader.records().enumerate() {
+        let record = record.map_err(bad)?;
+        let cell = |i: usize| record.get(i).unwrap_or("").to_string();
+        entries.push(Entry {
+            row: k + 1,
+            left_lines: cell(at[0]),
+            right_lines: cell(at[1]),
+            left: cell(at[2]),
+            right: cell(at[3]),
+        });
+    }
+    Ok(Table {
+        left_code: left_code.to_string(),
+        right_code: right_code.to_string(),
+        entries,
+    })
+}
+
+/// A table of review rows, as `align` would write them.
+pub fn from_rows(rows: &[Row], left_code: &str, right_code: &str) -> Table {
+    Table {
+        left_code: left_code.to_string(),
+        right_code: right_code.to_string(),
+        entries: rows
+            .iter()
+            .map(|r| Entry {
+                row: r.id,
+                left_lines: line_numbers(&r.bead.left),
+                right_lines: line_numbers(&r.bead.right),
+                left: r.left_text.clone(),
+                right: r.right_text.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Which side holds the source text, the one that pairs are matched by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Source {
+    /// The left side.
+    Left,
+    /// The right side, as in `tralign align DE EN` with the English source right.
+    #[default]
+    Right,
+}
+
+/// What happened to a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The source text stayed, its translation changed.
+    Changed,
+    /// The pair is new.
+    Added,
+    /// The pair is gone.
+    Removed,
+}
+
+impl Kind {
+    /// The lower-case name used in tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Changed => "changed",
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+        }
+    }
+}
+
+/// One difference between the alignments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// What happened.
+    pub kind: Kind,
+    /// The pair in the old alignment (none if added).
+    pub old: Option<Entry>,
+    /// The pair in the new alignment (none if removed).
+    pub new: Option<Entry>,
+}
+
+/// The differences between two alignments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    /// The side matched on.
+    pub source: Source,
+    /// The side names, from the new table.
+    pub codes: (String, String),
+    /// The differences, in document order.
+    pub changes: Vec<Change>,
+    /// How many pairs stayed as they were.
+    pub unchanged: usize,
+}
+
+impl Entry {
+    fn source(&self, source: Source) -> &str {
+        match source {
+            Source::Left => &self.left,
+            Source::Right => &self.right,
+        }
+    }
+
+    fn target(&self, source: Source) -> &str {
+        match source {
+            Source::Left => &self.right,
+            Source::Right => &self.left,
+        }
+    }
+
+    /// What pairs are matched by: the source text, or for a pair with no
+    /// source (an addition of the translator) the translation.
+    fn key(&self, source: Source) -> String {
+        match fold_space(self.source(source)) {
+            s if s.is_empty() => format!("\u{0}{}", fold_space(self.target(source))),
+            s => s,
+        }
+    }
+}
+
+/// Compares an old alignment with a new one.
+pub fn diff(old: &Table, new: &Table, source: Source) -> Diff {
+    let a: Vec<String> = old.entries.iter().map(|e| e.key(source)).collect();
+    let b: Vec<String> = new.entries.iter().map(|e| e.key(source)).collect();
+    let mut changes = Vec::new();
+    let mut unchanged = 0;
+    let (mut i, mut j) = (0, 0);
+    for (x, y) in common(&a, &b) {
+        for e in &old.entries[i..x] {
+            changes.push(change(Kind::Removed, Some(e), None));
+        }
+        for e in &new.entries[j..y] {
+            changes.push(change(Kind::Added, None, Some(e)));
+        }
+        let (o, n) = (&old.entries[x], &new.entries[y]);
+        if fold_space(o.target(source)) == fold_space(n.target(source)) {
+            unchanged += 1;
+        } else {
+            changes.push(change(Kind::Changed, Some(o), Some(n)));
+        }
+        (i, j) = (x + 1, y + 1);
+    }
+    for e in &old.entries[i..] {
+        changes.push(change(Kind::Removed, Some(e), None));
+    }
+    for e in &new.entries[j..] {
+        changes.push(change(Kind::Added, None, Some(e)));
+    }
+    Diff {
+        source,
+        codes: (new.left_code.clone(), new.right_code.clone()),
+        changes,
+        unchanged,
+    }
+}
+
+fn change(kind: Kind, old: Option<&Entry>, new: Option<&Entry>) -> Change {
+    Change {
+        kind,
+        old: old.cloned(),
+        new: new.cloned(),
+    }
+}
+
+/// The index pairs of a longest common subsequence of `a` and `b`.
+fn common(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb): (Range<usize>, Range<usize>) = (head..a.len() - tail, head..b.len() - tail);
+    let (n, m) = (ra.len(), rb.len());
+    // lcs[i][j]: the length of a longest common subsequence of the middles from i and j on.
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i * (m + 1) + j] = if a[ra.start + i] == b[rb.start + j] {
+                lcs[(i + 1) * (m + 1) + j + 1] + 1
+            } else {
+                lcs[(i + 1) * (m + 1) + j].max(lcs[i * (m + 1) + j + 1])
+            };
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = (0..head).map(|k| (k, k)).collect();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[ra.start + i] == b[rb.start + j] {
+            pairs.push((ra.start + i, rb.start + j));
+            i += 1;
+            j += 1;
+        } else if lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs.extend((0..tail).map(|k| (ra.end + k, rb.end + k)));
+    pairs
+}
+
+impl Diff {
+    /// The source and target side names.
+    fn names(&self) -> (&str, &str) {
+        match self.source {
+            Source::Left => (&self.codes.0, &self.codes.1),
+            Source::Right => (&self.codes.1, &self.codes.0),
+        }
+    }
+
+    /// The cells of a change: kind, old row, new row, source, old and new target.
+    fn cells(&self, c: &Change) -> [String; 6] {
+        let row = |e: &Option<Entry>| e.as_ref().map_or(String::new(), |e| e.row.to_string());
+        let target = |e: &Option<Entry>| {
+            e.as_ref()
+                .map_or(String::new(), |e| e.target(self.source).to_string())
+        };
+        let source = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .map_or(String::new(), |e| e.source(self.source).to_string());
+        [
+            c.kind.name().to_string(),
+            row(&c.old),
+            row(&c.new),
+            source,
+            target(&c.old),
+            target(&c.new),
+        ]
+    }
+
+    /// One line of counts.
+    pub fn summary(&self) -> String {
+        let count = |k: Kind| self.changes.iter().filter(|c| c.kind == k).count();
+        format!(
+            "{} changed, {} added, {} removed, {} unchanged\n",
+            count(Kind::Changed),
+            count(Kind::Added),
+            count(Kind::Removed),
+            self.unchanged
+        )
+    }
+
+    /// A table for the terminal, texts cut to `width` characters, and the counts.
+    pub fn to_table(&self, width: usize) -> String {
+        let (src, tgt) = self.names();
+        let cut = |s: &str| {
+            let s = fold_space(s);
+            if s.chars().count() <= width {
+                format!("{s:width$}")
+            } else {
+                let head: String = s.chars().take(width - 1).collect();
+                format!("{head}…")
+            }
+        };
+        let mut out = String::new();
+        if !self.changes.is_empty() {
+            let head = [
+                "change".to_string(),
+                "old".into(),
+                "new".into(),
+                src.to_string(),
+                format!("old {tgt}"),
+                format!("new {tgt}"),
+            ];
+            let line = |c: &[String; 6]| {
+                format!(
+                    "{:<8} {:>4} {:>4}  {}  {}  {}\n",
+                    c[0],
+                    c[1],
+                    c[2],
+                    cut(&c[3]),
+                    cut(&c[4]),
+                    cut(&c[5])
+                )
+            };
+            out.push_str(line(&head).trim_end());
+            out.push('\n');
+            for c in &self.changes {
+                out.push_str(line(&self.cells(c)).trim_end());
+                out.push('\n');
+            }
+        }
+        out.push_str(&self.summary());
+        out
+    }
+
+    /// One change a row under a header row: `change, old_row, new_row,
+    /// <source>, old_<target>, new_<target>`; formula-like cells neutralised.
+    pub fn to_csv(&self) -> Result<Vec<u8>, Error> {
+        let (src, tgt) = self.names();
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let fail = |e: csv::Error| Error::Usage(format!("writing CSV: {e}"));
+        writer
+            .write_record([
+                "change".to_string(),
+                "old_row".into(),
+                "new_row".into(),
+                src.to_string(),
+                format!("old_{tgt}"),
+                format!("new_{tgt}"),
+            ])
+            .map_err(fail)?;
+        for c in &self.changes {
+            writer
+                .write_record(self.cells(c).iter().map(|s| neutralise(s)))
+                .map_err(fail)?;
+        }
+        writer
+            .into_inner()
+            .map_err(|e| Error::Usage(format!("writing CSV: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(pairs: &[(&str, &str)]) -> Table {
+        Table {
+            left_code: "de".into(),
+            right_code: "en".into(),
+            entries: pairs
+                .iter()
+                .enumerate()
+                .map(|(k, (l, r))| Entry {
+                    row: k + 1,
+                    left_lines: String::new(),
+                    right_lines: String::new(),
+                    left: l.to_string(),
+                    right: r.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn changes_additions_and_removals_are_told_apart() {
+        let old = table(&[("Eins.", "One."), ("Zwei.", "Two."), ("Drei.", "Three.")]);
+        let new = table(&[("Eins!", "One."), ("Drei.", "Three."), ("Vier.", "Four.")]);
+        let d = diff(&old, &new, Source::Right);
+        let kinds: Vec<(Kind, Option<usize>, Option<usize>)> = d
+            .changes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.old.as_ref().map(|e| e.row),
+                    c.new.as_ref().map(|e| e.row),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Changed, Some(1), Some(1)),
+                (Kind::Removed, Some(2), None),
+                (Kind::Added, None, Some(3)),
+            ]
+        );
+        assert_eq!(d.unchanged, 1);
+        assert_eq!(d.summary(), "1 changed, 1 added, 1 removed, 1 unchanged\n");
+    }
+
+    #[test]
+    fn white_space_alone_is_no_change() {
+        let old = table(&[("Eins  zwei.", "One two.")]);
+        let new = table(&[("Eins zwei.", "One  two.")]);
+        assert!(diff(&old, &new, Source::Right).changes.is_empty());
+    }
+
+    #[test]
+    fn repeated_sources_are_matched_in_order() {
+        let old = table(&[("Ja.", "Yes."), ("Nein.", "No."), ("Ja.", "Yes.")]);
+        let new = table(&[("Ja.", "Yes."), ("Ja!", "Yes.")]);
+        let d = diff(&old, &new, Source::Right);
+        let kinds: Vec<Kind> = d.changes.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [Kind::Removed, Kind::Changed]);
+    }
+
+    #[test]
+    fn files_are_told_apart_by_content() {
+        let csv = "id,de_lines,en_lines,de,en,type\n1,1,1,Hallo.,Hello.,1-1\n";
+        let t = read_table("a.csv", csv).unwrap();
+        assert_eq!((t.left_code.as_str(), t.right_code.as_str()), ("de", "en"));
+        assert_eq!(t.entries[0].right, "Hello.");
+        let t = read_table("a.txt", "[0]:[0, 1]\n[]:[2]\n").unwrap();
+        assert_eq!(t.entries[0].right_lines, "1-2");
+        assert_eq!(t.entries[1].left, "[]");
+        let err = read_table("a.json", "{\"rows\": []}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.json: looks like JSON"), "{err}");
+        let err = read_table("b.csv", "a,b\n1,2\n").unwrap_err().to_string();
+        assert!(err.starts_with("b.csv: not an alignment CSV"), "{err}");
+    }
+
+    #[test]
+    fn csv_has_one_change_a_row() {
+        let old = table(&[("Eins.", "One.")]);
+        let new = table(&[("Eins!", "One.")]);
+        let csv = String::from_utf8(diff(&old, &new, Source::Right).to_csv().unwrap()).unwrap();
+        assert_eq!(
+            csv,
+            "change,old_row,new_row,en,old_de,new_de\nchanged,1,1,One.,Eins.,Eins!\n"
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! The calendar check: weekdays and months that differ between the sides.
+//!
+//! Months come from month names (`Mai`, `May`) and from dates written in
+//! digits (`24.05.2024`); weekdays from weekday names, including German
+//! compounds with a part of the day (`Mittwochabend`). A month name in lower
+//! case counts only next to a number, since English `may` and `march` are
+//! also verbs.
+
+use std::collections::BTreeMap;
+
+use super::numbers::day_months;
+use super::{data_lines, lang_data, one_sided, Check, Finding, Severity, Side, View};
+use crate::anchors::Token;
+
+/// A month or a weekday, by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Day {
+    Month(u8),
+    Weekday(u8),
+}
+
+/// Reports months and weekdays that one side has more often than the other.
+pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
+    let (l, r) = (days(&view.left), days(&view.right));
+    let only = |a: &BTreeMap<Day, Vec<String>>, b: &BTreeMap<Day, Vec<String>>| -> Vec<String> {
+        a.iter()
+            .filter(|(d, words)| words.len() > b.get(d).map_or(0, Vec::len))
+            .map(|(_, words)| words[0].clone())
+            .collect()
+    };
+    let (lo, ro) = (only(&l, &r), only(&r, &l));
+    if let Some(message) = one_sided(view, &lo, &ro) {
+        out.push(view.finding(Check::Calendar, Severity::Error, message));
+    }
+}
+
+/// The months and weekdays of a side, each with the words that named it.
+fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
+    let lang = side.lang();
+    let parts: Vec<&str> = data_lines(lang_data(side.code(), "day-parts")).collect();
+    let mut found: BTreeMap<Day, Vec<String>> = BTreeMap::new();
+    let tokens = &side.tokens;
+    let near_number = |i: usize| {
+        let is_number = |t: Option<&Token>| matches!(t, Some(Token::Number(_)));
+        is_number(tokens.get(i + 1)) || (i > 0 && is_number(tokens.get(i - 1)))
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Date(d, m, y) => found
+                .entry(Day::Month(*m as u8))
+                .or_default()
+                .push(format!("{d:02}.{m:02}.{y}")),
+            Token::Word { text, .. } => {
+                let lower = text.to_lowercase();
+                let capital = text.chars().next().is_some_and(char::is_uppercase);
+                if let Some(&m) = lang.months.get(&lower) {
+                    if capital || near_number(i) {
+                        found.entry(Day::Month(m)).or_default().push(text.clone());
+                    }
+                } else if let Some(d) = weekday(&lower, &lang.weekdays, &parts) {
+                    found.entry(Day::Weekday(d)).or_default().push(text.clone());
+                }
+            }
+            Token::Number(_) => {}
+        }
+    }
+    for (raw, _, m) in day_months(&side.text, lang) {
+        found
+            .entry(Day::Month(m as u8))
+            .or_default()
+            .push(format!("{raw}."));
+    }
+    found
+}
+
+/// The weekday a word names, alone or with a part of the day after it.
+fn weekday(
+    lower: &str,
+    weekdays: &std::collections::HashMap<String, u8>,
+    parts: &[&str],
+) -> Option<u8> {
+    if let Some(&d) = weekdays.get(lower) {
+        return Some(d);
+    }
+    weekdays.iter().find_map(|(name, &d)| {
+        let rest = lower.strip_prefix(name.as_str())?;
+        parts.contains(&rest).then_some(d)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{findings, messages};
+    use super::*;
+
+    #[test]
+    fn same_days_in_either_language_agree() {
+        let f = findings(
+            Check::Calendar,
+            "Am Mittwochabend, dem 24.04.2024, im Mai und am 14.07.",
+            "On Wednesday evening, April 24, 2024, in May and on July 14.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_different_weekday_is_reported() {
+        let m = messages(
+            Check::Calendar,
+            "Er kam am Dienstag.",
+            "He came on Wednesday.",
+        );
+        assert_eq!(m, ["de has Dienstag, en has Wednesday"]);
+    }
+
+    #[test]
+    fn a_different_month_in_a_digit_date_is_reported() {
+        let m = messages(
+            Check::Calendar,
+            "Er kam am 24.05.2024.",
+            "He came on April 24, 2024.",
+        );
+        assert_eq!(m, ["de has 24.05.2024, en has April"]);
+    }
+
+    #[test]
+    fn the_verb_may_is_not_a_month() {
+        let f = findings(Check::Calendar, "Er darf kommen.", "He may come.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

@@ -1,0 +1,102 @@
+//! The untranslated check: a bead whose two sides are the same text, or a
+//! side written in the other language.
+//!
+//! The language of a side is guessed from its function words
+//! (`data/qa/lang/*/stopwords.txt`): a side of enough words whose function
+//! words belong clearly to another known language is reported. A side that
+//! equals the other counts only with a few words, since names, numbers and
+//! short headings are often the same in both languages.
+
+use std::collections::HashSet;
+
+use super::{data_lines, lang_data, Check, Finding, Severity, Side, View};
+
+/// Languages with a function-word list.
+const KNOWN: &[&str] = &["de", "en", "fr"];
+
+/// Fewer words than this say too little about their language.
+const MIN_WORDS: usize = 4;
+
+/// Reports a bead whose sides are identical, or a side in the wrong language.
+pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
+    let (l, r) = (view.left.words(), view.right.words());
+    if l == r && l.len() >= MIN_WORDS - 1 {
+        let message = format!(
+            "{} text is the same as the {} text",
+            view.left.code(),
+            view.right.code()
+        );
+        out.push(view.finding(Check::Untranslated, Severity::Error, message));
+        return;
+    }
+    for side in [&view.left, &view.right] {
+        if let Some(other) = reads_as(side) {
+            let message = format!("{} text reads as {other}", side.code());
+            out.push(view.finding(Check::Untranslated, Severity::Error, message));
+        }
+    }
+}
+
+/// The other known language a side is written in, if its function words
+/// say so clearly.
+fn reads_as(side: &Side) -> Option<&'static str> {
+    let own = side.code();
+    if !KNOWN.contains(&own) {
+        return None;
+    }
+    let words = side.words();
+    if words.len() < MIN_WORDS {
+        return None;
+    }
+    let score = |code: &str| {
+        let list: HashSet<&str> = data_lines(lang_data(code, "stopwords")).collect();
+        words.iter().filter(|w| list.contains(w.as_str())).count()
+    };
+    let own_score = score(own);
+    let (best, best_score) = KNOWN
+        .iter()
+        .filter(|&&c| c != own)
+        .map(|&c| (c, score(c)))
+        .max_by_key(|&(_, s)| s)?;
+    (best_score >= 2 && best_score > 2 * own_score).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{findings, messages};
+    use super::*;
+
+    #[test]
+    fn a_copied_source_is_reported() {
+        let m = messages(
+            Check::Untranslated,
+            "The talks will resume in the spring.",
+            "The talks will resume in the spring.",
+        );
+        assert_eq!(m, ["de text is the same as the en text"]);
+    }
+
+    #[test]
+    fn a_side_in_the_other_language_is_reported() {
+        let m = messages(
+            Check::Untranslated,
+            "The talks will resume after the holidays.",
+            "The talks are to resume after the holidays.",
+        );
+        assert_eq!(m, ["de text reads as en"]);
+    }
+
+    #[test]
+    fn names_alone_and_real_translations_pass() {
+        for (de, en) in [
+            ("Xi Jinping", "Xi Jinping"),
+            (
+                "Die Gespräche sollen nach den Feiertagen weitergehen.",
+                "The talks are to resume after the holidays.",
+            ),
+        ] {
+            let f = findings(Check::Untranslated, de, en);
+            assert!(f.is_empty(), "{de}: {f:?}");
+        }
+    }
+}

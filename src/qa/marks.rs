@@ -1,0 +1,160 @@
+//! The punctuation and brackets checks: a question or exclamation on one
+//! side and a statement on the other, and quotes or brackets that one side
+//! leaves open (or closes) and the other does not.
+//!
+//! Quotes are compared by the parity of their double quotation marks, since
+//! `“` opens a quote in English and closes one in German; a quote that runs
+//! over several beads leaves both sides odd alike and is not reported.
+//! Single quotes are left alone: `’` is also the apostrophe.
+
+use super::{Check, Finding, Severity, Side, View};
+
+/// What a side ends with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Question,
+    Exclamation,
+    Other,
+}
+
+impl End {
+    fn of(text: &str) -> End {
+        let last = text
+            .trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
+            .chars()
+            .next_back();
+        match last {
+            Some('?') => End::Question,
+            Some('!') => End::Exclamation,
+            _ => End::Other,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            End::Question => "a question",
+            End::Exclamation => "an exclamation",
+            End::Other => "a statement",
+        }
+    }
+}
+
+/// Marks that may follow the end punctuation of a sentence.
+const CLOSERS: &[char] = &['"', '“', '”', '„', '«', '»', '’', '‘', '\'', ')', ']'];
+
+/// Double quotation marks of any language.
+const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»'];
+
+/// Bracket pairs.
+const BRACKETS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}')];
+
+/// Reports a question or exclamation that the other side ends differently.
+pub(super) fn punctuation(view: &View, out: &mut Vec<Finding>) {
+    let (l, r) = (End::of(&view.left.text), End::of(&view.right.text));
+    if l == r {
+        return;
+    }
+    let severity = if l == End::Question || r == End::Question {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    let message = format!(
+        "{} ends as {}, {} as {}",
+        view.left.code(),
+        l.describe(),
+        view.right.code(),
+        r.describe()
+    );
+    out.push(view.finding(Check::Punctuation, severity, message));
+}
+
+/// The balance of a side: whether its quotes are odd, and per bracket pair
+/// the openings minus the closings.
+fn balance(side: &Side) -> (bool, [i64; 3]) {
+    let quotes = side.text.chars().filter(|c| QUOTES.contains(c)).count();
+    let mut depth = [0; 3];
+    for c in side.text.chars() {
+        for (k, &(open, close)) in BRACKETS.iter().enumerate() {
+            if c == open {
+                depth[k] += 1;
+            } else if c == close {
+                depth[k] -= 1;
+            }
+        }
+    }
+    (quotes % 2 == 1, depth)
+}
+
+/// Reports a side whose quotes or brackets are unbalanced where the other
+/// side's are not (or not in the same way).
+pub(super) fn brackets(view: &View, out: &mut Vec<Finding>) {
+    let (l, r) = (balance(&view.left), balance(&view.right));
+    let mut problems = Vec::new();
+    for (side, mine, theirs) in [(&view.left, l, r), (&view.right, r, l)] {
+        if mine.0 && !theirs.0 {
+            problems.push(format!("{} has an unpaired quotation mark", side.code()));
+        }
+        for (k, &(open, close)) in BRACKETS.iter().enumerate() {
+            let d = mine.1[k];
+            if d != 0 && d != theirs.1[k] {
+                let (mark, n) = if d > 0 { (open, d) } else { (close, -d) };
+                problems.push(format!("{} has {n} unpaired '{mark}'", side.code()));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        out.push(view.finding(Check::Brackets, Severity::Warning, problems.join("; ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{findings, messages};
+    use super::*;
+
+    #[test]
+    fn a_question_made_a_statement_is_reported() {
+        let m = messages(
+            Check::Punctuation,
+            "Kommt er morgen.",
+            "Is he coming tomorrow?",
+        );
+        assert_eq!(m, ["de ends as a statement, en as a question"]);
+    }
+
+    #[test]
+    fn closing_quotes_after_the_mark_do_not_hide_it() {
+        let f = findings(Check::Punctuation, "„Kommt er?“", "\"Is he coming?\"");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn quote_styles_of_both_languages_balance() {
+        let f = findings(
+            Check::Brackets,
+            "„Diplomatie ist wichtig“, sagte er (in Shanghai).",
+            "“Diplomacy matters,” he said (in Shanghai).",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn an_unclosed_bracket_on_one_side_is_reported() {
+        let m = messages(
+            Check::Brackets,
+            "Er sagte „ja (vielleicht.",
+            "He said \"yes\" (maybe).",
+        );
+        assert_eq!(
+            m,
+            ["de has an unpaired quotation mark; de has 1 unpaired '('"]
+        );
+    }
+
+    #[test]
+    fn a_quote_running_over_beads_is_odd_on_both_sides_alike() {
+        let f = findings(Check::Brackets, "„Es ist wichtig.", "\"It matters.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

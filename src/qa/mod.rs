@@ -1,0 +1,499 @@
+//! QA: checks that point a reviewer at the beads most likely to hold a
+//! translation error.
+//!
+//! In: two [`Document`]s and their [`Alignment`]. Out: [`Finding`]s, each
+//! with the [`Check`] that made it, a [`Severity`], the 1-based row (bead)
+//! number it is about and a message. Because the checks see aligned beads,
+//! they can compare the two sides: a number, date, month or name on one side
+//! only, a sentence with no counterpart, a question answered by a statement.
+//! [`annotate`] turns findings into review [`Flag`]s, so they reach every
+//! output format; [`report`] renders them for people and machines.
+//!
+//! The left side is taken to be the translation and the right side its
+//! source (as in `tralign align DE EN`), but every check looks both ways.
+
+mod calendar;
+mod language;
+mod marks;
+mod names;
+mod numbers;
+pub mod report;
+mod shape;
+mod whitespace;
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use crate::anchors::{fold, tokenize, Token};
+use crate::review::{Flag, Row};
+use crate::{Alignment, Bead, Document, Error, Lang, Lexicon};
+
+/// The checks, in the order reports list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    /// Numbers and dates present on one side only, compared across locales.
+    Numbers,
+    /// Weekdays and months that differ.
+    Calendar,
+    /// Names of people, places and organisations on one side only.
+    Names,
+    /// A side identical to the other, or written in the wrong language.
+    Untranslated,
+    /// A sentence with no counterpart (a 1-0 or 0-1 bead).
+    Omission,
+    /// A length ratio far from the document's own.
+    Length,
+    /// A question or exclamation on one side, a statement on the other.
+    Punctuation,
+    /// Quotes or brackets left open or closed too often.
+    Brackets,
+    /// Doubled spaces, leading or trailing white space.
+    Whitespace,
+}
+
+impl Check {
+    /// Every check, in report order.
+    pub const ALL: [Check; 9] = [
+        Check::Numbers,
+        Check::Calendar,
+        Check::Names,
+        Check::Untranslated,
+        Check::Omission,
+        Check::Length,
+        Check::Punctuation,
+        Check::Brackets,
+        Check::Whitespace,
+    ];
+
+    /// The name used in reports, flags and `--ignore`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::Numbers => "numbers",
+            Check::Calendar => "calendar",
+            Check::Names => "names",
+            Check::Untranslated => "untranslated",
+            Check::Omission => "omission",
+            Check::Length => "length",
+            Check::Punctuation => "punctuation",
+            Check::Brackets => "brackets",
+            Check::Whitespace => "whitespace",
+        }
+    }
+}
+
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Check {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Check, Error> {
+        Check::ALL
+            .into_iter()
+            .find(|c| c.name() == s.trim())
+            .ok_or_else(|| {
+                let names: Vec<&str> = Check::ALL.iter().map(|c| c.name()).collect();
+                Error::Usage(format!(
+                    "'{s}' is not a check; the checks are {}",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Almost surely a translation error.
+    Error,
+    /// Worth a look.
+    Warning,
+    /// Cosmetic.
+    Info,
+}
+
+impl Severity {
+    /// The lower-case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One thing a check found in one bead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The check that found it.
+    pub check: Check,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The 1-based row number, as in the review file.
+    pub row: usize,
+    /// The bead the row shows.
+    pub bead: Bead,
+    /// What was found, naming the side by its language code.
+    pub message: String,
+}
+
+/// Which checks to run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Checks to leave out.
+    pub ignore: Vec<Check>,
+}
+
+/// One side of a bead, as the checks see it.
+pub(crate) struct Side<'a> {
+    /// The document the side belongs to.
+    pub doc: &'a Document,
+    /// Its sentence indices.
+    pub range: Range<usize>,
+    /// The sentences joined by spaces.
+    pub text: String,
+    /// The words and numbers of the text.
+    pub tokens: Vec<Token>,
+    /// The folded words of this side in the beads just before and after,
+    /// the context a translation may carry a reference through.
+    pub near: Vec<String>,
+}
+
+impl Side<'_> {
+    /// The side's language.
+    pub fn lang(&self) -> &Lang {
+        &self.doc.lang
+    }
+
+    /// The language code, which messages use to name the side.
+    pub fn code(&self) -> &str {
+        &self.doc.lang.code
+    }
+
+    /// The words of the text, folded (lower case, no diacritics).
+    pub fn words(&self) -> Vec<String> {
+        self.tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word { text, .. } => Some(fold(text)),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// One bead with both sides prepared.
+pub(crate) struct View<'a> {
+    /// 1-based row number.
+    pub row: usize,
+    /// The bead.
+    pub bead: &'a Bead,
+    /// The left side (the translation).
+    pub left: Side<'a>,
+    /// The right side (the source).
+    pub right: Side<'a>,
+}
+
+impl View<'_> {
+    /// Whether both sides hold text; the comparing checks skip the others.
+    pub fn is_paired(&self) -> bool {
+        !self.bead.left.is_empty() && !self.bead.right.is_empty()
+    }
+
+    /// A finding about this bead.
+    pub fn finding(&self, check: Check, severity: Severity, message: String) -> Finding {
+        Finding {
+            check,
+            severity,
+            row: self.row,
+            bead: self.bead.clone(),
+            message,
+        }
+    }
+}
+
+/// What the checks know about the whole document pair.
+pub(crate) struct Context {
+    /// The exonym lexicon of the pair, both directions.
+    pub lexicon: names::Phrases,
+    /// Names seen in the whole right document, for judging left words.
+    pub right_names: names::NameSet,
+    /// Names seen in the whole left document, for judging right words.
+    pub left_names: names::NameSet,
+    /// The typical length ratio of the pair, as a natural logarithm.
+    pub log_ratio: f64,
+}
+
+/// Runs the checks on every bead of an alignment, in row order.
+pub fn check(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+    options: &Options,
+) -> Vec<Finding> {
+    check_beads(left, right, &alignment.beads, options)
+}
+
+/// Runs the checks on beads that cover both documents in order, such as
+/// those of review rows.
+pub fn check_beads(
+    left: &Document,
+    right: &Document,
+    beads: &[Bead],
+    options: &Options,
+) -> Vec<Finding> {
+    let mut views: Vec<View> = beads
+        .iter()
+        .enumerate()
+        .map(|(k, bead)| View {
+            row: k + 1,
+            bead,
+            left: side(left, &bead.left),
+            right: side(right, &bead.right),
+        })
+        .collect();
+    add_neighbours(&mut views);
+    let context = Context {
+        lexicon: names::Phrases::new(&Lexicon::builtin(&left.lang, &right.lang)),
+        right_names: names::NameSet::of_document(right),
+        left_names: names::NameSet::of_document(left),
+        log_ratio: shape::typical_log_ratio(&views),
+    };
+    let run = |c: Check| !options.ignore.contains(&c);
+    let mut findings = Vec::new();
+    for view in &views {
+        let mut found = Vec::new();
+        if run(Check::Omission) {
+            shape::omission(view, &mut found);
+        }
+        if view.is_paired() {
+            if run(Check::Numbers) {
+                numbers::check(view, &mut found);
+            }
+            if run(Check::Calendar) {
+                calendar::check(view, &mut found);
+            }
+            if run(Check::Names) {
+                names::check(view, &context, &mut found);
+            }
+            if run(Check::Untranslated) {
+                language::check(view, &mut found);
+            }
+            if run(Check::Length) {
+                shape::length(view, &context, &mut found);
+            }
+            if run(Check::Punctuation) {
+                marks::punctuation(view, &mut found);
+            }
+            if run(Check::Brackets) {
+                marks::brackets(view, &mut found);
+            }
+        }
+        if run(Check::Whitespace) {
+            whitespace::check(view, &mut found);
+        }
+        found.sort_by_key(|f| f.check);
+        findings.extend(found);
+    }
+    findings
+}
+
+/// Fills in the words each side has in the neighbouring beads.
+fn add_neighbours(views: &mut [View]) {
+    let left: Vec<Vec<String>> = views.iter().map(|v| v.left.words()).collect();
+    let right: Vec<Vec<String>> = views.iter().map(|v| v.right.words()).collect();
+    for (k, view) in views.iter_mut().enumerate() {
+        let near = |all: &[Vec<String>]| -> Vec<String> {
+            let before = k.checked_sub(1).map(|i| &all[i]);
+            before
+                .into_iter()
+                .chain(all.get(k + 1))
+                .flatten()
+                .cloned()
+                .collect()
+        };
+        view.left.near = near(&left);
+        view.right.near = near(&right);
+    }
+}
+
+fn side<'a>(doc: &'a Document, range: &Range<usize>) -> Side<'a> {
+    let text = doc.sentences[range.clone()]
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Side {
+        doc,
+        range: range.clone(),
+        tokens: tokenize(&text, &doc.lang),
+        text,
+        near: Vec::new(),
+    }
+}
+
+/// Adds findings to the rows they are about as [`Flag::Qa`] flags. An
+/// omission is left out: the row already carries [`Flag::Unaligned`].
+pub fn annotate(rows: &mut [Row], findings: &[Finding]) {
+    for f in findings.iter().filter(|f| f.check != Check::Omission) {
+        if let Some(row) = rows.iter_mut().find(|r| r.id == f.row) {
+            row.flags.push(Flag::Qa {
+                check: f.check.name().to_string(),
+                detail: f.message.clone(),
+            });
+        }
+    }
+}
+
+/// The message of a comparing check: what each side has that the other
+/// lacks, or `None` if neither lacks anything.
+pub(crate) fn one_sided(
+    view: &View,
+    left_only: &[String],
+    right_only: &[String],
+) -> Option<String> {
+    let (lc, rc) = (view.left.code(), view.right.code());
+    match (left_only.is_empty(), right_only.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("{} in {lc} only", left_only.join(", "))),
+        (true, false) => Some(format!("{} in {rc} only", right_only.join(", "))),
+        (false, false) => Some(format!(
+            "{lc} has {}, {rc} has {}",
+            left_only.join(", "),
+            right_only.join(", ")
+        )),
+    }
+}
+
+/// Reads a data file of one entry a line, skipping blanks and `#` comments.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The QA data file `name` of language `code`, or an empty text if there is none.
+pub(crate) fn lang_data(code: &str, name: &str) -> &'static str {
+    LANG_DATA
+        .iter()
+        .find(|e| e.0 == code && e.1 == name)
+        .map_or("", |e| e.2)
+}
+
+/// Per-language word lists of the checks: code, list name, text.
+const LANG_DATA: &[(&str, &str, &str)] = &[
+    (
+        "de",
+        "stopwords",
+        include_str!("../../data/qa/lang/de/stopwords.txt"),
+    ),
+    (
+        "en",
+        "stopwords",
+        include_str!("../../data/qa/lang/en/stopwords.txt"),
+    ),
+    (
+        "fr",
+        "stopwords",
+        include_str!("../../data/qa/lang/fr/stopwords.txt"),
+    ),
+    (
+        "de",
+        "number-words",
+        include_str!("../../data/qa/lang/de/number-words.txt"),
+    ),
+    (
+        "en",
+        "number-words",
+        include_str!("../../data/qa/lang/en/number-words.txt"),
+    ),
+    (
+        "fr",
+        "number-words",
+        include_str!("../../data/qa/lang/fr/number-words.txt"),
+    ),
+    (
+        "de",
+        "day-parts",
+        include_str!("../../data/qa/lang/de/day-parts.txt"),
+    ),
+    (
+        "en",
+        "not-names",
+        include_str!("../../data/qa/lang/en/not-names.txt"),
+    ),
+];
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// Two documents of one sentence a line.
+    pub fn docs(left: &str, right: &str) -> (Document, Document) {
+        let doc = |text: &str, code: &str| {
+            Document::from_text(code, text, Lang::new(code).unwrap(), true)
+        };
+        (doc(left, "de"), doc(right, "en"))
+    }
+
+    /// The findings of one check on beads given as sentence ranges.
+    pub fn aligned(
+        check: Check,
+        left: &str,
+        right: &str,
+        beads: &[(Range<usize>, Range<usize>)],
+    ) -> Vec<Finding> {
+        let (l, r) = docs(left, right);
+        let beads: Vec<Bead> = beads
+            .iter()
+            .map(|(a, b)| Bead {
+                left: a.clone(),
+                right: b.clone(),
+            })
+            .collect();
+        let options = Options {
+            ignore: Check::ALL.into_iter().filter(|&c| c != check).collect(),
+        };
+        check_beads(&l, &r, &beads, &options)
+    }
+
+    /// The findings of one check on one bead that takes all of both texts.
+    pub fn findings(check: Check, left: &str, right: &str) -> Vec<Finding> {
+        let (l, r) = docs(left, right);
+        let bead = (0..l.sentences.len(), 0..r.sentences.len());
+        aligned(check, left, right, &[bead])
+    }
+
+    /// The messages of [`findings`].
+    pub fn messages(check: Check, left: &str, right: &str) -> Vec<String> {
+        findings(check, left, right)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_names_round_trip() {
+        for c in Check::ALL {
+            assert_eq!(c.name().parse::<Check>().unwrap(), c);
+        }
+        let err = "spelling".parse::<Check>().unwrap_err().to_string();
+        assert!(err.contains("numbers, calendar"), "{err}");
+    }
+}

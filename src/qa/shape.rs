@@ -1,0 +1,117 @@
+//! The shape checks: beads with an empty side (omission) and beads whose
+//! length ratio is far from the document's own (length).
+//!
+//! The document's ratio is the median, over beads with two sides, of the
+//! ratio of their lengths in characters that are not white space; the
+//! median is not moved by the few beads that are wrong.
+
+use super::{Check, Context, Finding, Severity, Side, View};
+
+/// A bead whose ratio is this many times larger or smaller than the
+/// document's is reported ...
+const FACTOR: f64 = 2.0;
+
+/// ... if its sides also differ from the expected length by this many
+/// characters, since short sentences vary widely.
+const MIN_CHARS: f64 = 30.0;
+
+/// Reports a bead with an empty side.
+pub(super) fn omission(view: &View, out: &mut Vec<Finding>) {
+    let (l, r) = (&view.left, &view.right);
+    let (missing, present) = match (l.range.is_empty(), r.range.is_empty()) {
+        (true, false) => (l, r),
+        (false, true) => (r, l),
+        _ => return,
+    };
+    let (noun, verb) = match present.range.len() {
+        1 => ("sentence", "has"),
+        _ => ("sentences", "have"),
+    };
+    let message = format!(
+        "{} {noun} {} {verb} no counterpart in {}",
+        present.code(),
+        line_list(&present.range),
+        missing.code(),
+    );
+    out.push(view.finding(Check::Omission, Severity::Error, message));
+}
+
+fn line_list(range: &std::ops::Range<usize>) -> String {
+    match range.len() {
+        1 => (range.start + 1).to_string(),
+        _ => format!("{}-{}", range.start + 1, range.end),
+    }
+}
+
+/// Characters that are not white space.
+fn chars(side: &Side) -> f64 {
+    side.text.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+/// The median of ln(right length / left length) over beads with two sides,
+/// or 0 (equal lengths) if there are none.
+pub(super) fn typical_log_ratio(views: &[View]) -> f64 {
+    let mut ratios: Vec<f64> = views
+        .iter()
+        .filter(|v| v.is_paired())
+        .map(|v| (chars(&v.right) / chars(&v.left)).ln())
+        .filter(|x| x.is_finite())
+        .collect();
+    if ratios.is_empty() {
+        return 0.0;
+    }
+    ratios.sort_by(f64::total_cmp);
+    let mid = ratios.len() / 2;
+    if ratios.len() % 2 == 1 {
+        ratios[mid]
+    } else {
+        (ratios[mid - 1] + ratios[mid]) / 2.0
+    }
+}
+
+/// Reports a bead whose length ratio is far from the document's.
+pub(super) fn length(view: &View, context: &Context, out: &mut Vec<Finding>) {
+    let (l, r) = (chars(&view.left), chars(&view.right));
+    let ratio = context.log_ratio.exp();
+    let expected = l * ratio;
+    let off = (r / l).ln() - context.log_ratio;
+    if off.abs() > FACTOR.ln() && (r - expected).abs() >= MIN_CHARS {
+        let (lc, rc) = (view.left.code(), view.right.code());
+        let message = format!(
+            "{rc} has {r} characters for {l} in {lc}; the document's ratio predicts about {expected:.0}"
+        );
+        out.push(view.finding(Check::Length, Severity::Warning, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::aligned;
+    use super::*;
+
+    const DE: &str =
+        "Er kam spät am Abend in die Stadt.\nDie Gespräche waren vorbei.\nEr ging.\nSie blieb.";
+    const EN: &str = "He came to the city late in the evening.\nThe talks were over.\nHe left, long after the talks had ended and the last of the guests had gone home.\nShe stayed.";
+
+    #[test]
+    fn a_length_far_from_the_documents_ratio_is_reported() {
+        let beads = [(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)];
+        let f = aligned(Check::Length, DE, EN, &beads);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].row, 3);
+    }
+
+    #[test]
+    fn an_empty_side_is_an_omission() {
+        let beads = [(0..1, 0..1), (1..2, 1..2), (2..2, 2..3), (2..4, 3..4)];
+        let f = aligned(Check::Omission, DE, EN, &beads);
+        let m: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(m, ["en sentence 3 has no counterpart in de"]);
+    }
+
+    #[test]
+    fn line_lists_are_one_based() {
+        assert_eq!(line_list(&(12..13)), "13");
+        assert_eq!(line_list(&(2..4)), "3-4");
+    }
+}
