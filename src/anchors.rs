@@ -13,7 +13,7 @@
 //! of `Beijing`). Keys found on one side only are dropped; keys in many
 //! sentences weigh little, as in tf-idf.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -33,6 +33,8 @@ pub enum KeyKind {
     Name,
     /// Any other word long enough to be a cognate.
     Word,
+    /// A punctuation mark that translations keep, such as `?`.
+    Punctuation,
 }
 
 impl KeyKind {
@@ -42,6 +44,7 @@ impl KeyKind {
             KeyKind::Calendar => 1.5,
             KeyKind::Name => 1.5,
             KeyKind::Word => 1.0,
+            KeyKind::Punctuation => 0.5,
         }
     }
 }
@@ -195,6 +198,35 @@ pub fn fold(word: &str) -> String {
         .replace('ß', "ss")
 }
 
+/// The lower-cased words that a text writes capitalised inside sentences
+/// and never in lower case: its names (and, in German, its nouns).
+fn names(sentences: &[Sentence], lang: &Lang) -> HashSet<String> {
+    let mut capital = HashSet::new();
+    let mut lower = HashSet::new();
+    for s in sentences {
+        for token in tokenize(&s.text, lang) {
+            if let Token::Word { text, initial } = token {
+                if text.chars().next().is_some_and(char::is_lowercase) {
+                    lower.insert(text);
+                } else if !initial {
+                    capital.insert(text.to_lowercase());
+                }
+            }
+        }
+    }
+    capital.retain(|w| !lower.contains(w));
+    capital
+}
+
+/// A name folded, without a final `s` (German genitive `Blinkens`).
+fn name_form(word: &str) -> String {
+    let folded = fold(word);
+    match folded.strip_suffix('s') {
+        Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
+        _ => folded,
+    }
+}
+
 fn prefix_key(word: &str) -> String {
     fold(word).chars().take(PREFIX).collect()
 }
@@ -204,8 +236,22 @@ fn sentence_keys(
     sentence: &Sentence,
     lang: &Lang,
     lexicon: Option<&Lexicon>,
+    names: &HashSet<String>,
 ) -> Vec<(String, KeyKind, String)> {
     let mut keys = Vec::new();
+    // Punctuation that translations keep: questions, exclamations, colons,
+    // brackets and quotations.
+    for (marks, key) in [
+        (&['?'][..], "p:?"),
+        (&['!'], "p:!"),
+        (&[':'], "p::"),
+        (&['(', '['], "p:("),
+        (&['"', '«', '»', '„', '“', '”'], "p:\""),
+    ] {
+        if sentence.text.contains(marks) {
+            keys.push((key.to_string(), KeyKind::Punctuation, key[2..].to_string()));
+        }
+    }
     for token in tokenize(&sentence.text, lang) {
         match token {
             Token::Number(n) => keys.push((format!("n:{n}"), KeyKind::Number, n)),
@@ -227,8 +273,13 @@ fn sentence_keys(
                 if let Some(lexicon) = lexicon {
                     for target in lexicon.get(&lower) {
                         keys.push((
-                            format!("w:{}", prefix_key(target)),
+                            format!("c:{}", name_form(target)),
                             KeyKind::Name,
+                            target.clone(),
+                        ));
+                        keys.push((
+                            format!("w:{}", prefix_key(target)),
+                            KeyKind::Word,
                             target.clone(),
                         ));
                     }
@@ -236,13 +287,21 @@ fn sentence_keys(
                 let len = text.chars().count();
                 let capital = text.chars().next().is_some_and(char::is_uppercase);
                 let acronym = len >= 2 && text.chars().all(|c| c.is_uppercase());
-                let kind = if (capital && !initial) || acronym {
-                    KeyKind::Name
-                } else {
-                    KeyKind::Word
-                };
-                if len >= 4 || (kind == KeyKind::Name && len >= 2) {
-                    keys.push((format!("w:{}", prefix_key(&text)), kind, text));
+                // A name is matched whole (less a genitive s) and only against
+                // another name; every longer word also offers its prefix as a
+                // possible cognate.
+                // A capitalised first word is a name if the text writes it
+                // capitalised elsewhere too (Washington, not The).
+                let named = capital && (!initial || names.contains(&lower));
+                if (named || acronym) && len >= 2 {
+                    keys.push((
+                        format!("c:{}", name_form(&text)),
+                        KeyKind::Name,
+                        text.clone(),
+                    ));
+                }
+                if len >= 4 {
+                    keys.push((format!("w:{}", prefix_key(&text)), KeyKind::Word, text));
                 }
             }
         }
@@ -250,8 +309,9 @@ fn sentence_keys(
     keys
 }
 
-/// Per key while counting: left sentences, right sentences, kind, label.
-type KeyStats<'a> = (usize, usize, KeyKind, &'a str);
+/// Per key while counting: left sentences, right sentences, the strongest
+/// kind on each side, label.
+type KeyStats<'a> = (usize, usize, KeyKind, KeyKind, &'a str);
 
 impl Features {
     /// Finds the anchors of both sides. `lexicon` maps left words to right ones.
@@ -262,31 +322,34 @@ impl Features {
         right_lang: &Lang,
         lexicon: &Lexicon,
     ) -> Features {
+        let (left_names, right_names) = (names(left, left_lang), names(right, right_lang));
         let raw_left: Vec<_> = left
             .iter()
-            .map(|s| sentence_keys(s, left_lang, Some(lexicon)))
+            .map(|s| sentence_keys(s, left_lang, Some(lexicon), &left_names))
             .collect();
         let raw_right: Vec<_> = right
             .iter()
-            .map(|s| sentence_keys(s, right_lang, None))
+            .map(|s| sentence_keys(s, right_lang, None, &right_names))
             .collect();
-        // Document frequency per key and side.
+        // Document frequency and strongest kind per key and side.
         let mut df: HashMap<&str, KeyStats> = HashMap::new();
         for (side, raw) in [(0, &raw_left), (1, &raw_right)] {
             for keys in raw.iter() {
-                let mut seen: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
-                seen.sort_unstable();
-                seen.dedup();
-                for k in seen {
-                    let (key, kind, label) = keys.iter().find(|x| x.0 == k).unwrap();
-                    let e = df.entry(key).or_insert((0, 0, *kind, label));
+                let mut seen: Vec<&(String, KeyKind, String)> = keys.iter().collect();
+                seen.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+                seen.dedup_by(|b, a| a.0 == b.0);
+                for (key, kind, label) in seen {
+                    let e = df
+                        .entry(key)
+                        .or_insert((0, 0, KeyKind::Word, KeyKind::Word, label));
                     if side == 0 {
                         e.0 += 1;
+                        e.2 = e.2.min(*kind);
                     } else {
                         e.1 += 1;
-                        e.3 = label;
+                        e.3 = e.3.min(*kind);
+                        e.4 = label;
                     }
-                    e.2 = e.2.min(*kind);
                 }
             }
         }
@@ -303,15 +366,18 @@ impl Features {
             .map(|(k, v)| (*k, *v))
             .collect();
         shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (key, (l, r, kind, label)) in shared {
+        for (key, (l, r, left_kind, right_kind, label)) in shared {
+            // A key is as strong as its weaker side: a German noun (capitalised)
+            // that meets a lower-case French word is a plain word.
+            let kind = left_kind.max(right_kind);
             let share = (l + r) as f64 / total;
-            if share > 0.3 && total >= 10.0 && kind == KeyKind::Word {
+            if share > 0.3 && total >= 10.0 && kind >= KeyKind::Word {
                 continue;
             }
             ids.insert(key, features.weights.len() as u32);
-            features
-                .weights
-                .push(kind.weight() * (total / (l + r) as f64).ln().max(0.1));
+            // Rarer keys weigh more, as in tf-idf.
+            let idf = (total / (l + r) as f64).ln().max(0.1);
+            features.weights.push(kind.weight() * idf);
             features.labels.push(label.to_string());
             features.kinds.push(kind);
         }

@@ -5,27 +5,30 @@
 //! Out: the cost (a negative log-likelihood, up to constants) of any bead.
 //! Lengths follow Gale & Church (1993): the right length is normally
 //! distributed around `ratio ×` the left length with variance proportional
-//! to the length. Shared anchor keys earn a bonus; beads that straddle a
-//! paragraph break on one side pay a toll.
+//! to the length. Shared anchor keys earn a bonus. A sentence merged into a
+//! bead that brings names but adds no match of its own pays a fine, since it
+//! is more likely an omission or addition. Beads that straddle a paragraph
+//! break on one side pay a toll.
 
-use crate::anchors::Features;
+use crate::anchors::{Features, KeyKind};
 
 use super::dp::Shape;
 
 /// The bead shapes with their prior probabilities. 1-1 dominates; merges and
-/// splits are common; omissions and additions rarer.
+/// splits of two are common; omissions and additions rarer; beads of four or
+/// more sentences rare enough that they must earn their place with anchors.
 pub const SHAPES: &[(Shape, f64)] = &[
     ((1, 1), 0.86),
     ((1, 0), 0.01),
     ((0, 1), 0.01),
     ((2, 1), 0.045),
     ((1, 2), 0.045),
-    ((2, 2), 0.005),
-    ((3, 1), 0.006),
-    ((1, 3), 0.006),
-    ((3, 2), 0.002),
-    ((2, 3), 0.002),
-    ((3, 3), 0.001),
+    ((2, 2), 0.0015),
+    ((3, 1), 0.0018),
+    ((1, 3), 0.0018),
+    ((3, 2), 0.0006),
+    ((2, 3), 0.0006),
+    ((3, 3), 0.0003),
 ];
 
 /// The parameters of the cost model.
@@ -39,8 +42,17 @@ pub struct Model {
     pub deletion: f64,
     /// Cost saved per unit of shared anchor weight.
     pub anchor_weight: f64,
+    /// Fine per unit of name weight that a merged-in sentence brings without
+    /// adding a match of its own.
+    pub idle_weight: f64,
+    /// The most name weight one idle sentence is fined for: one telling
+    /// name is evidence enough, and stray page headers full of names should
+    /// not outweigh everything else.
+    pub idle_cap: f64,
     /// Toll for a bead that straddles a paragraph break.
     pub paragraph_toll: f64,
+    /// The bead shapes and their prior probabilities.
+    pub priors: Vec<(Shape, f64)>,
 }
 
 impl Model {
@@ -58,7 +70,10 @@ impl Model {
             variance: 6.8,
             deletion: 3.0,
             anchor_weight: 1.0,
+            idle_weight: 4.0,
+            idle_cap: 2.0,
             paragraph_toll: 2.0,
+            priors: SHAPES.to_vec(),
         }
     }
 }
@@ -92,7 +107,7 @@ impl<'a> Scorer<'a> {
             left_paragraphs,
             right_paragraphs,
             model,
-            prior_costs: SHAPES.iter().map(|&(s, p)| (s, -p.ln())).collect(),
+            prior_costs: model.priors.iter().map(|&(s, p)| (s, -p.ln())).collect(),
             paragraphs,
         }
     }
@@ -117,6 +132,9 @@ impl<'a> Scorer<'a> {
         let l2: usize = f.right_chars[j..j + b].iter().sum();
         let mut cost = prior + self.length_cost(l1 as f64, l2 as f64);
         cost -= self.model.anchor_weight * self.shared_weight(i, a, j, b);
+        if a > 1 || b > 1 {
+            cost += self.model.idle_weight * self.idle_members(i, a, j, b);
+        }
         if self.paragraphs {
             if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
                 cost += self.model.paragraph_toll;
@@ -135,42 +153,137 @@ impl<'a> Scorer<'a> {
         if mean == 0.0 {
             return 0.0;
         }
-        let delta = (l2 - m.ratio * l1) / (m.variance * mean).sqrt();
-        let tail = 2.0 * (1.0 - std_normal_cdf(delta.abs()));
-        -(tail.max(1e-30)).ln()
+        let delta = ((l2 - m.ratio * l1) / (m.variance * mean).sqrt()).abs();
+        let normal = 2.0 * (1.0 - std_normal_cdf(delta));
+        // A little of a Cauchy tail: a translator sometimes condenses or
+        // expands a sentence a lot, and that should cost much, not everything.
+        let heavy = 1.0 - std::f64::consts::FRAC_2_PI * (delta / HEAVY_SCALE).atan();
+        -((1.0 - HEAVY_SHARE) * normal + HEAVY_SHARE * heavy)
+            .max(1e-300)
+            .ln()
+    }
+
+    /// For a merge bead: the telling weight of member sentences that bring
+    /// names or numbers but add no match of their own to the bead. A sentence
+    /// merged in for nothing is more likely an omission or addition.
+    fn idle_members(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let f = self.features;
+        let side = |own: &[Vec<u32>], other: &[Vec<u32>]| -> f64 {
+            if own.len() < 2 {
+                return 0.0;
+            }
+            own.iter()
+                .enumerate()
+                .map(|(m, keys)| {
+                    let telling = keys
+                        .iter()
+                        .filter(|&&k| f.kinds[k as usize] == KeyKind::Name)
+                        .map(|&k| f.weights[k as usize])
+                        .fold(0.0, f64::max)
+                        .min(self.model.idle_cap);
+                    // A match counts for this member only if no other member has the key.
+                    let matched = keys.iter().any(|k| {
+                        other.iter().any(|o| o.binary_search(k).is_ok())
+                            && !own
+                                .iter()
+                                .enumerate()
+                                .any(|(n, o)| n != m && o.binary_search(k).is_ok())
+                    });
+                    if matched {
+                        0.0
+                    } else {
+                        telling
+                    }
+                })
+                .sum()
+        };
+        let (l, r) = (&f.left_keys[i..i + a], &f.right_keys[j..j + b]);
+        side(l, r) + side(r, l)
     }
 
     /// Summed weight of the keys both sides of the bead hold.
     pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let f = self.features;
-        let mut left: Vec<u32> = f.left_keys[i..i + a].iter().flatten().copied().collect();
-        let mut right: Vec<u32> = f.right_keys[j..j + b].iter().flatten().copied().collect();
-        if left.is_empty() || right.is_empty() {
-            return 0.0;
+        let mut left = KeySet::default();
+        let mut right = KeySet::default();
+        for keys in &f.left_keys[i..i + a] {
+            left.extend(keys);
         }
-        if a > 1 {
-            left.sort_unstable();
-            left.dedup();
+        for keys in &f.right_keys[j..j + b] {
+            right.extend(keys);
         }
-        if b > 1 {
-            right.sort_unstable();
-            right.dedup();
-        }
-        let (mut x, mut y, mut sum) = (0, 0, 0.0);
+        let (left, right) = (left.sorted(), right.sorted());
+        let (mut x, mut y, mut shared) = (0, 0, 0.0);
         while x < left.len() && y < right.len() {
             match left[x].cmp(&right[y]) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    sum += f.weights[left[x] as usize];
+                    shared += f.weights[left[x] as usize];
                     x += 1;
                     y += 1;
                 }
             }
         }
-        sum
+        shared
     }
 }
+
+/// The distinct keys of up to three sentences, gathered without allocating
+/// for the common case.
+struct KeySet {
+    inline: [u32; 64],
+    len: usize,
+    spill: Vec<u32>,
+}
+
+impl Default for KeySet {
+    fn default() -> KeySet {
+        KeySet {
+            inline: [0; 64],
+            len: 0,
+            spill: Vec::new(),
+        }
+    }
+}
+
+impl KeySet {
+    fn extend(&mut self, keys: &[u32]) {
+        if self.spill.is_empty() && self.len + keys.len() <= self.inline.len() {
+            self.inline[self.len..self.len + keys.len()].copy_from_slice(keys);
+            self.len += keys.len();
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend_from_slice(&self.inline[..self.len]);
+            }
+            self.spill.extend_from_slice(keys);
+        }
+    }
+
+    /// The keys, sorted and without repeats.
+    fn sorted(&mut self) -> &[u32] {
+        let v: &mut [u32] = if self.spill.is_empty() {
+            &mut self.inline[..self.len]
+        } else {
+            &mut self.spill
+        };
+        v.sort_unstable();
+        let mut w = 0;
+        for r in 0..v.len() {
+            if w == 0 || v[r] != v[w - 1] {
+                v[w] = v[r];
+                w += 1;
+            }
+        }
+        &v[..w]
+    }
+}
+
+/// Scale of the heavy tail of the length model, in standard deviations.
+const HEAVY_SCALE: f64 = 1.0;
+
+/// Share of the heavy tail in the length model.
+const HEAVY_SHARE: f64 = 0.0005;
 
 /// The standard normal distribution function (Abramowitz & Stegun 26.2.17).
 fn std_normal_cdf(z: f64) -> f64 {
