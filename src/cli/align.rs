@@ -5,8 +5,9 @@ use tralign::review::review;
 use tralign::write::csv::{to_csv, CsvOptions};
 use tralign::write::ladder::to_ladder;
 use tralign::write::sink::Sink;
-use tralign::{align_documents, read, AlignOptions, Document, Error, Lang};
+use tralign::{align_documents, AlignOptions, Document, Error, Lang};
 
+use super::input::InputArgs;
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -41,6 +42,8 @@ pub struct Args {
     /// A UTF-8 byte-order mark and CRLF line ends, for Excel.
     #[arg(long)]
     excel: bool,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// Everything `align` needs, settled from the flags.
@@ -52,6 +55,7 @@ struct Config {
     format: Format,
     sink: Sink,
     csv: CsvOptions,
+    input: InputArgs,
 }
 
 impl Config {
@@ -88,6 +92,7 @@ impl Config {
                 raw: args.raw,
                 excel: args.excel,
             },
+            input: args.input,
         })
     }
 }
@@ -98,13 +103,16 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .sink
         .check_not_input(&[&config.left, &config.right])?;
     let load = |path: &str, code: &str| -> Result<Document, Error> {
-        let text = read::read_text(path)?;
-        Ok(Document::from_text(
-            path,
-            &text,
-            Lang::new(code)?,
-            config.presplit,
-        ))
+        let doc = config.input.load(path, Lang::new(code)?, config.presplit)?;
+        if doc.sentences.is_empty() {
+            // Aligning against nothing would only list the other side: almost
+            // surely the wrong file was given.
+            return Err(Error::input(
+                path,
+                "no text to align (the file is empty or only white space)",
+            ));
+        }
+        Ok(doc)
     };
     let left = load(&config.left, &config.langs.0)?;
     let right = load(&config.right, &config.langs.1)?;

@@ -4,6 +4,7 @@
 
 mod align;
 mod eval;
+mod input;
 mod segment;
 
 use clap::{Parser, Subcommand};
