@@ -50,16 +50,22 @@ pub fn cut_long_sentences(
         }
         cuts.sentences += 1;
         let before = out.len();
-        let whole = &text[sentence.span.clone()];
-        let mut start = sentence.span.end - whole.trim_start().len();
-        while start < sentence.span.end {
-            let rest = &text[start..sentence.span.end];
+        let end = sentence.span.end;
+        let mut start = end - text[sentence.span.clone()].trim_start().len();
+        // Pieces copy the other fields from a template without the long
+        // text: cloning that for every piece made the cut quadratic.
+        let template = Sentence {
+            text: String::new(),
+            ..sentence
+        };
+        while start < end {
+            let rest = &text[start..end];
             let (len, next) = piece(rest, max_chars);
             let span = start..start + len;
             out.push(Sentence {
                 text: fold_space(&text[span.clone()]),
                 span,
-                ..sentence.clone()
+                ..template.clone()
             });
             start += next;
         }
