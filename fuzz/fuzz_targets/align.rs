@@ -7,7 +7,9 @@ use tralign::{align_documents, AlignOptions, Document, Lang};
 
 fuzz_target!(|input: (bool, &str, &str)| {
     let (presplit, left, right) = input;
-    let (Ok(de), Ok(en)) = (Lang::new("de"), Lang::new("en")) else { return };
+    let (Ok(de), Ok(en)) = (Lang::new("de"), Lang::new("en")) else {
+        return;
+    };
     let left = Document::from_text("l", left, de, presplit);
     let right = Document::from_text("r", right, en, presplit);
     let alignment = align_documents(&left, &right, &AlignOptions::default());

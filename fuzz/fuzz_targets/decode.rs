@@ -8,8 +8,13 @@ use tralign::read::decode;
 
 fuzz_target!(|input: (u8, &[u8])| {
     let (choice, bytes) = input;
-    let forced = [None, Some(UTF_8), Some(UTF_16LE), Some(UTF_16BE), Some(WINDOWS_1252)]
-        [usize::from(choice % 5)];
+    let forced = [
+        None,
+        Some(UTF_8),
+        Some(UTF_16LE),
+        Some(UTF_16BE),
+        Some(WINDOWS_1252),
+    ][usize::from(choice % 5)];
     match decode("in.txt", bytes, forced) {
         Ok(decoded) => assert!(!decoded.text.contains('\0')),
         Err(e) => assert!(e.to_string().starts_with("in.txt: ")),

@@ -7,9 +7,14 @@ use tralign::eval::score;
 use tralign::write::ladder::parse_ladder;
 
 fuzz_target!(|text: &str| {
-    let Ok(links) = parse_ladder("fuzz", text) else { return };
+    let Ok(links) = parse_ladder("fuzz", text) else {
+        return;
+    };
     let scores = score(&[(links.clone(), links.clone())]);
-    if links.iter().any(|l| !l.left.is_empty() && !l.right.is_empty()) {
+    if links
+        .iter()
+        .any(|l| !l.left.is_empty() && !l.right.is_empty())
+    {
         assert_eq!(scores.strict.f1, 1.0);
         assert_eq!(scores.lax.f1, 1.0);
     }

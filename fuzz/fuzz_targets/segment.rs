@@ -18,7 +18,10 @@ fuzz_target!(|input: (u8, u8, &str)| {
         assert!(end <= s.span.start && s.span.start < s.span.end);
         let piece = &source[s.span.clone()];
         assert!(piece.chars().count() <= max);
-        assert_eq!(s.text, piece.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            s.text,
+            piece.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         end = s.span.end;
     }
 });
