@@ -187,13 +187,16 @@ fn parse_lines(cell: &str) -> Option<Range<usize>> {
 
 /// Reads a reviewed CSV; `name` is used in errors.
 pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
-    let text = crate::read::decode(name, bytes).map_err(|e| match e {
-        Error::Input { path, message } => Error::Input {
-            path,
-            message: format!("{message}; save the sheet as \"CSV UTF-8\""),
-        },
-        e => e,
-    })?;
+    // Detection, not only UTF-8: German Excel saves "CSV" in Windows-1252.
+    let text = crate::read::decode(name, bytes, None)
+        .map_err(|e| match e {
+            Error::Input { path, message } => Error::Input {
+                path,
+                message: format!("{message}; save the sheet as \"CSV UTF-8\""),
+            },
+            e => e,
+        })?
+        .text;
     let delimiter = sniff_delimiter(&text)
         .ok_or_else(|| Error::input(name, "no header line with , or ; between the columns"))?;
     let mut reader = csv::ReaderBuilder::new()

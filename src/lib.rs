@@ -30,6 +30,7 @@ pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod lang;
+pub mod limit;
 pub mod normalize;
 pub mod qa;
 pub mod read;
@@ -54,23 +55,46 @@ pub struct Document {
     pub normalized: Normalized,
     /// The sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// The sentences cut because they were too long (see [`limit`]).
+    pub cuts: limit::Cuts,
 }
 
 impl Document {
     /// Normalises and segments decoded text. With `presplit`, every non-blank
-    /// line is one sentence; otherwise the rules of `lang` split it.
+    /// line is one sentence; otherwise the rules of `lang` split it. A
+    /// sentence longer than [`limit::DEFAULT_MAX_SENTENCE_CHARS`] is cut.
     pub fn from_text(name: &str, text: &str, lang: Lang, presplit: bool) -> Document {
+        Document::from_text_limited(
+            name,
+            text,
+            lang,
+            presplit,
+            limit::DEFAULT_MAX_SENTENCE_CHARS,
+        )
+    }
+
+    /// [`Document::from_text`] with another maximum sentence length, in characters.
+    pub fn from_text_limited(
+        name: &str,
+        text: &str,
+        lang: Lang,
+        presplit: bool,
+        max_sentence_chars: usize,
+    ) -> Document {
         let normalized = normalize::normalize(text);
         let sentences = if presplit {
             segment::presplit(&normalized.text)
         } else {
             segment::segment(&normalized.text, &lang)
         };
+        let (sentences, cuts) =
+            limit::cut_long_sentences(&normalized.text, sentences, max_sentence_chars);
         Document {
             name: name.to_string(),
             lang,
             normalized,
             sentences,
+            cuts,
         }
     }
 }

@@ -6,6 +6,19 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A panic is a bug, never the user's fault; say so in one line rather
+    // than with a backtrace hint. The exit code stays Rust's 101.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info.payload_as_str().unwrap_or("unknown cause");
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "tralign: internal error, please report it: {}{at}",
+            what.replace('\n', " ")
+        );
+    }));
     match cli::run() {
         Ok(code) => code.into(),
         Err(err) => {

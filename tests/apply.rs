@@ -180,19 +180,21 @@ fn a_malformed_cell_is_named_and_nothing_is_written() {
 }
 
 #[test]
-fn a_file_that_is_not_utf8_gets_a_hint() {
+fn a_windows_1252_file_as_german_excel_saves_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let reviewed = dir.path().join("reviewed.csv");
     std::fs::write(
         &reviewed,
-        b"id;de_lines;en_lines;de;en;status\n1;1;1;Gr\xFC\xDFe;Hello;ok\n",
+        b"id;de_lines;en_lines;de;en;status\n1;1;1;Gr\xFC\xDFe aus K\xF6ln;Greetings from Cologne;ok\n",
     )
     .unwrap();
-    let run = tralign(&["apply", reviewed.to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        err.contains("not valid UTF-8") && err.contains("CSV UTF-8"),
-        "{err}"
+    let run = tralign(&["apply", "--format", "csv", reviewed.to_str().unwrap()]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
     );
+    let out = String::from_utf8(run.stdout).unwrap();
+    assert!(out.contains("Grüße aus Köln"), "{out}");
 }

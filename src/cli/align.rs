@@ -6,8 +6,9 @@ use tralign::write::ladder::to_ladder;
 use tralign::write::sink::Sink;
 use tralign::write::tmx::{to_tmx, units_from_rows, TmxOptions};
 use tralign::write::{html, json, keep_confident, xlsx};
-use tralign::{align_documents, read, AlignOptions, Document, Error, Lang};
+use tralign::{align_documents, AlignOptions, Document, Error, Lang};
 
+use super::input::InputArgs;
 use super::output::{check_binary_sink, creation_time, Format};
 use super::Exit;
 
@@ -41,6 +42,8 @@ pub struct Args {
     /// The language of the original text, for the TMX header; the right one if left out.
     #[arg(long, value_name = "CODE")]
     source_lang: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// Everything `align` needs, settled from the flags.
@@ -54,6 +57,7 @@ struct Config {
     csv: CsvOptions,
     min_confidence: Option<f64>,
     tmx: TmxOptions,
+    input: InputArgs,
 }
 
 impl Config {
@@ -113,6 +117,7 @@ impl Config {
             },
             min_confidence: args.min_confidence,
             tmx,
+            input: args.input,
         })
     }
 }
@@ -123,13 +128,16 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .sink
         .check_not_input(&[&config.left, &config.right])?;
     let load = |path: &str, code: &str| -> Result<Document, Error> {
-        let text = read::read_text(path)?;
-        Ok(Document::from_text(
-            path,
-            &text,
-            Lang::new(code)?,
-            config.presplit,
-        ))
+        let doc = config.input.load(path, Lang::new(code)?, config.presplit)?;
+        if doc.sentences.is_empty() {
+            // Aligning against nothing would only list the other side: almost
+            // surely the wrong file was given.
+            return Err(Error::input(
+                path,
+                "no text to align (the file is empty or only white space)",
+            ));
+        }
+        Ok(doc)
     };
     let left = load(&config.left, &config.langs.0)?;
     let right = load(&config.right, &config.langs.1)?;

@@ -21,10 +21,18 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .into());
     }
     let mut pairs = Vec::new();
+    let load = |path: &str| -> Result<_, tralign::Error> {
+        let links = parse_ladder(path, &read_text(path)?)?;
+        if links.is_empty() {
+            return Err(tralign::Error::input(
+                path,
+                "no beads (the file is empty or only white space)",
+            ));
+        }
+        Ok(links)
+    };
     for pair in args.files.chunks(2) {
-        let gold = parse_ladder(&pair[0], &read_text(&pair[0])?)?;
-        let hyp = parse_ladder(&pair[1], &read_text(&pair[1])?)?;
-        pairs.push((gold, hyp));
+        pairs.push((load(&pair[0])?, load(&pair[1])?));
     }
     let s = score(&pairs);
     println!("{:<8}{:>10}{:>10}{:>10}", "", "precision", "recall", "F1");

@@ -6,6 +6,7 @@ mod align;
 mod apply;
 mod diff;
 mod eval;
+mod input;
 mod output;
 mod qa;
 mod segment;

@@ -1,8 +1,9 @@
 //! `tralign segment FILE --lang de`: one sentence a line.
 
 use tralign::write::sink::Sink;
-use tralign::{read, Document, Lang};
+use tralign::Lang;
 
+use super::input::InputArgs;
 use super::Exit;
 
 #[derive(clap::Args, Debug)]
@@ -15,6 +16,8 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
@@ -26,8 +29,13 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     };
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.file])?;
-    let text = read::read_text(&args.file)?;
-    let doc = Document::from_text(&args.file, &text, Lang::new(&code)?, false);
+    let doc = args.input.load(&args.file, Lang::new(&code)?, false)?;
+    if doc.sentences.is_empty() {
+        eprintln!(
+            "tralign: {}: no sentences (the file is empty or only white space)",
+            args.file
+        );
+    }
     let mut out = String::new();
     for s in &doc.sentences {
         out.push_str(&s.text);

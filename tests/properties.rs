@@ -1,0 +1,95 @@
+//! Invariants over arbitrary input: decoding, segmenting, cutting and
+//! aligning never panic; sentences are in order and cover only text; every
+//! sentence of both sides is in exactly one bead, in order.
+
+use proptest::prelude::*;
+use tralign::limit::cut_long_sentences;
+use tralign::{align_documents, read, AlignOptions, Document, Lang};
+
+/// Text that looks like prose (words, sentence ends, quotes, line ends,
+/// combining marks) or any string at all.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "([A-Za-zÄÖÜäöüß0-9]{1,9}[ .!?,;:\"„“»«()\\-]{0,3}[ \n\r\t]?|\u{308}|\n\n|\r\n){0,40}",
+        any::<String>(),
+    ]
+}
+
+fn document(text: &str, code: &str, presplit: bool) -> Document {
+    Document::from_text("t", text, Lang::new(code).unwrap(), presplit)
+}
+
+/// Sentences are non-empty, in order, do not overlap, and their text is the
+/// text of their span with white space folded.
+fn check_sentences(doc: &Document) -> Result<(), TestCaseError> {
+    let text = &doc.normalized.text;
+    let mut end = 0;
+    for s in &doc.sentences {
+        prop_assert!(s.span.start >= end && s.span.start < s.span.end);
+        prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        let words: Vec<&str> = text[s.span.clone()].split_whitespace().collect();
+        prop_assert_eq!(&s.text, &words.join(" "));
+        end = s.span.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_text_aligns_with_every_sentence_once_and_in_order(
+        left in text(),
+        right in text(),
+        presplit in any::<bool>(),
+    ) {
+        let de = document(&left, "de", presplit);
+        let en = document(&right, "en", presplit);
+        check_sentences(&de)?;
+        check_sentences(&en)?;
+        let alignment = align_documents(&de, &en, &AlignOptions::default());
+        let (mut i, mut j) = (0, 0);
+        for bead in &alignment.beads {
+            prop_assert_eq!((bead.left.start, bead.right.start), (i, j));
+            prop_assert!(!bead.left.is_empty() || !bead.right.is_empty());
+            (i, j) = (bead.left.end, bead.right.end);
+        }
+        prop_assert_eq!((i, j), (de.sentences.len(), en.sentences.len()));
+        prop_assert_eq!(alignment.posteriors.len(), alignment.beads.len());
+        prop_assert!(alignment.posteriors.iter().all(|p| (0.0..=1.0).contains(p)));
+    }
+
+    #[test]
+    fn cut_pieces_fit_the_limit_and_keep_every_word(
+        text in text(),
+        max in 1usize..40,
+        presplit in any::<bool>(),
+    ) {
+        let whole = document(&text, "de", presplit);
+        let source = &whole.normalized.text;
+        let (pieces, cuts) = cut_long_sentences(source, whole.sentences.clone(), max);
+        let doc = Document { sentences: pieces, ..whole.clone() };
+        check_sentences(&doc)?;
+        prop_assert!(doc.sentences.iter().all(|s| source[s.span.clone()].chars().count() <= max));
+        let letters = |ss: &[tralign::Sentence]| -> String {
+            ss.iter().flat_map(|s| s.text.chars().filter(|c| !c.is_whitespace())).collect()
+        };
+        prop_assert_eq!(letters(&doc.sentences), letters(&whole.sentences));
+        prop_assert_eq!(doc.sentences.len(), whole.sentences.len() - cuts.sentences + cuts.pieces);
+    }
+
+    #[test]
+    fn any_bytes_decode_or_give_an_error_naming_the_file(bytes in any::<Vec<u8>>()) {
+        match read::decode("in.txt", &bytes, None) {
+            Ok(decoded) => prop_assert!(!decoded.text.contains('\0')),
+            Err(e) => prop_assert!(e.to_string().starts_with("in.txt: ")),
+        }
+    }
+
+    #[test]
+    fn utf8_text_decodes_to_itself(text in "[^\u{0}-\u{8}\u{b}\u{e}-\u{1f}\u{7f}-\u{9f}]*") {
+        let decoded = read::decode("in.txt", text.as_bytes(), None).unwrap();
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        prop_assert_eq!(decoded.text, body);
+    }
+}
