@@ -270,7 +270,7 @@ fn the_text_report_groups_findings_by_check_with_counts() {
             "numbers (1)",
             "calendar (1)",
             "brackets (1)",
-            "3 findings in 9 rows: 2 errors, 1 warnings, 0 info (numbers 1, calendar 1, brackets 1)"
+            "3 findings in 9 rows: 2 errors, 1 warning, 0 info (numbers 1, calendar 1, brackets 1)"
         ]
     );
 }

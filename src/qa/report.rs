@@ -94,11 +94,11 @@ impl Report<'_> {
             })
             .collect();
         format!(
-            "{} findings in {} rows: {} errors, {} warnings, {} info ({})\n",
-            self.findings.len(),
-            self.rows,
-            count(Severity::Error),
-            count(Severity::Warning),
+            "{} in {}: {}, {}, {} info ({})\n",
+            plural(self.findings.len(), "finding"),
+            plural(self.rows, "row"),
+            plural(count(Severity::Error), "error"),
+            plural(count(Severity::Warning), "warning"),
             count(Severity::Info),
             per_check.join(", ")
         )
@@ -231,7 +231,7 @@ mod tests {
         assert!(text.contains("punctuation (1)"), "{text}");
         assert!(
             text.ends_with(
-                "2 findings in 1 rows: 1 errors, 1 warnings, 0 info (numbers 1, punctuation 1)\n"
+                "2 findings in 1 row: 1 error, 1 warning, 0 info (numbers 1, punctuation 1)\n"
             ),
             "{text}"
         );
@@ -255,5 +255,14 @@ mod tests {
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v[0]["row"], 1);
         assert_eq!(v[0]["en"], "He came in 2024.");
+    }
+}
+
+/// `1 row`, `2 rows`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
