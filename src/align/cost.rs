@@ -11,6 +11,7 @@
 use crate::anchors::Features;
 
 use super::dp::Shape;
+use super::runs::KeyRuns;
 
 /// The bead shapes with their prior probabilities. 1-1 dominates; merges and
 /// splits are common; omissions and additions rarer.
@@ -75,6 +76,10 @@ pub struct Scorer<'a> {
     pub model: &'a Model,
     prior_costs: Vec<(Shape, f64)>,
     paragraphs: bool,
+    // The keys of every run of sentences a bead can take, united once: the
+    // cost runs for every cell and shape of the search.
+    left_runs: KeyRuns,
+    right_runs: KeyRuns,
 }
 
 impl<'a> Scorer<'a> {
@@ -94,6 +99,8 @@ impl<'a> Scorer<'a> {
             model,
             prior_costs: SHAPES.iter().map(|&(s, p)| (s, -p.ln())).collect(),
             paragraphs,
+            left_runs: KeyRuns::new(&features.left_keys, longest(|s| s.0)),
+            right_runs: KeyRuns::new(&features.right_keys, longest(|s| s.1)),
         }
     }
 
@@ -143,33 +150,49 @@ impl<'a> Scorer<'a> {
     /// Summed weight of the keys both sides of the bead hold.
     pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let f = self.features;
-        let mut left: Vec<u32> = f.left_keys[i..i + a].iter().flatten().copied().collect();
-        let mut right: Vec<u32> = f.right_keys[j..j + b].iter().flatten().copied().collect();
-        if left.is_empty() || right.is_empty() {
-            return 0.0;
-        }
-        if a > 1 {
-            left.sort_unstable();
-            left.dedup();
-        }
-        if b > 1 {
-            right.sort_unstable();
-            right.dedup();
-        }
-        let (mut x, mut y, mut sum) = (0, 0, 0.0);
-        while x < left.len() && y < right.len() {
-            match left[x].cmp(&right[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += f.weights[left[x] as usize];
-                    x += 1;
-                    y += 1;
-                }
+        match (
+            self.left_runs.get(&f.left_keys, i, a),
+            self.right_runs.get(&f.right_keys, j, b),
+        ) {
+            (Some(left), Some(right)) => merged_weight(left, right, &f.weights),
+            // A shape longer than any of SHAPES: unite its lists here.
+            _ => {
+                let unite = |lists: &[Vec<u32>]| {
+                    let mut all: Vec<u32> = lists.iter().flatten().copied().collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                };
+                let (left, right) = (
+                    unite(&f.left_keys[i..i + a]),
+                    unite(&f.right_keys[j..j + b]),
+                );
+                merged_weight(&left, &right, &f.weights)
             }
         }
-        sum
     }
+}
+
+/// Summed weight of the keys two sorted, distinct lists share, in ascending order.
+fn merged_weight(left: &[u32], right: &[u32], weights: &[f64]) -> f64 {
+    let (mut x, mut y, mut sum) = (0, 0, 0.0);
+    while x < left.len() && y < right.len() {
+        match left[x].cmp(&right[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weights[left[x] as usize];
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// The longest run of sentences a bead of [`SHAPES`] takes on one side.
+fn longest(side: impl Fn(Shape) -> usize) -> usize {
+    SHAPES.iter().map(|&(s, _)| side(s)).max().unwrap_or(1)
 }
 
 /// The standard normal distribution function (Abramowitz & Stegun 26.2.17).
@@ -196,6 +219,24 @@ mod tests {
         assert!((std_normal_cdf(0.0) - 0.5).abs() < 1e-6);
         assert!((std_normal_cdf(1.96) - 0.975).abs() < 1e-4);
         assert!((std_normal_cdf(-1.0) - 0.1587).abs() < 1e-4);
+    }
+
+    #[test]
+    fn shared_weight_sums_the_keys_both_sides_hold_once() {
+        let f = Features {
+            left_chars: vec![10; 3],
+            right_chars: vec![10; 2],
+            left_keys: vec![vec![1, 4], vec![0, 4, 7], vec![2]],
+            right_keys: vec![vec![4, 7, 9], vec![1, 2]],
+            weights: (0..10).map(|k| f64::from(k) + 0.5).collect(),
+            ..Features::default()
+        };
+        let model = Model::initial(&f);
+        let s = Scorer::new(&f, &[0; 3], &[0; 2], &model);
+        // Left 0..2 holds {0, 1, 4, 7}; right 0..2 holds {1, 2, 4, 7, 9}: shared 1, 4, 7.
+        assert_eq!(s.shared_weight(0, 2, 0, 2), 1.5 + 4.5 + 7.5);
+        assert_eq!(s.shared_weight(0, 3, 1, 1), 1.5 + 2.5);
+        assert_eq!(s.shared_weight(2, 1, 0, 1), 0.0);
     }
 
     #[test]
