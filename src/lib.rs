@@ -24,10 +24,12 @@
 
 pub mod align;
 pub mod anchors;
+pub mod batch;
 pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod normalize;
+pub mod pair;
 pub mod read;
 pub mod review;
 pub mod segment;

@@ -11,7 +11,7 @@
 use crate::anchors::Features;
 
 use super::dp::Shape;
-use super::runs::KeyRuns;
+use super::runs::{merged_weight, KeyRuns};
 
 /// The bead shapes with their prior probabilities. 1-1 dominates; merges and
 /// splits are common; omissions and additions rarer.
@@ -171,23 +171,6 @@ impl<'a> Scorer<'a> {
             }
         }
     }
-}
-
-/// Summed weight of the keys two sorted, distinct lists share, in ascending order.
-fn merged_weight(left: &[u32], right: &[u32], weights: &[f64]) -> f64 {
-    let (mut x, mut y, mut sum) = (0, 0, 0.0);
-    while x < left.len() && y < right.len() {
-        match left[x].cmp(&right[y]) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                sum += weights[left[x] as usize];
-                x += 1;
-                y += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// The longest run of sentences a bead of [`SHAPES`] takes on one side.

@@ -50,6 +50,23 @@ impl KeyRuns {
     }
 }
 
+/// Summed weight of the keys two sorted, distinct lists share, in ascending order.
+pub fn merged_weight(left: &[u32], right: &[u32], weights: &[f64]) -> f64 {
+    let (mut x, mut y, mut sum) = (0, 0, 0.0);
+    while x < left.len() && y < right.len() {
+        match left[x].cmp(&right[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weights[left[x] as usize];
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    sum
+}
+
 /// Appends the sorted union of two sorted, distinct lists to `out`.
 fn union_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
     let (mut x, mut y) = (0, 0);

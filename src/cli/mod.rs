@@ -3,7 +3,9 @@
 //! as a value.
 
 mod align;
+mod batch;
 mod eval;
+mod pair;
 mod segment;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +44,10 @@ enum Command {
     Align(align::Args),
     /// Score alignments against gold ones: strict and lax precision, recall, F1.
     Eval(eval::Args),
+    /// Align many document pairs in parallel: a manifest, two folders, or JSON lines.
+    Batch(batch::Args),
+    /// Find which document of one folder renders which of the other, by content.
+    Pair(pair::Args),
 }
 
 /// Parses the command line and runs the verb.
@@ -51,5 +57,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Pair(args) => pair::run(args),
     }
 }
