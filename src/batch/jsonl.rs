@@ -8,7 +8,9 @@
 //! sentence a line). Out: a line
 //! `{"id": "a1", "beads": [[[0], [0]], [[1, 2], [3]]], "confidence": [0.99, 0.87]}`
 //! with 0-based sentence indices, or, for a line that cannot be used,
-//! `{"id": "a1", "line": 7, "error": "..."}` (`id` is null when the line has none).
+//! `{"id": "a1", "line": 7, "error": "..."}` (`id` is null when the line has
+//! none; `line` counts the lines this process read, so under Spark it is the
+//! line within the partition).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
