@@ -7,7 +7,7 @@
 # The pairs repeat ../shared/corpus/textberg-dev (de-fr, read from outside
 # the repository, never copied into it) with a numbered heading per copy and
 # random deletions and merges (scripts/make-long-pair.py), so each comes
-# with a gold alignment and the strict F1 is reported too. Without that
+# with a gold alignment and the strict F1 is reported too (up to 300000). Without that
 # corpus, data/news-blinken (de-en) is repeated instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +35,11 @@ for n in "${sizes[@]}"; do
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/$n/time.txt")
     user=$(awk -F': ' '/User time/ {print $2}' "$work/$n/time.txt")
     mem=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/$n/time.txt")
-    f1=$("$bin" eval "$work/$n/gold.txt" "$work/$n/hyp.txt" | awk '/^strict/ {print $4}')
+    # tralign eval matches lax overlaps pair by pair, too slow for a million beads.
+    f1=-
+    if [ "$n" -le 300000 ]; then
+        f1=$("$bin" eval "$work/$n/gold.txt" "$work/$n/hyp.txt" | awk '/^strict/ {print $4}')
+    fi
     printf '%-10s %-10s %10s %10s %12s %8s\n' "$n" "$(wc -l < "$work/$n/right.txt")" "$wall" "$user" "$mem" "$f1"
     if [ -n "$prev_n" ]; then
         awk -v a="$prev_n" -v b="$n" -v w0="$prev_wall" -v w1="$wall" -v m0="$prev_mem" -v m1="$mem" \
