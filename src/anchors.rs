@@ -311,7 +311,60 @@ fn sentence_keys(
 
 /// Per key while counting: left sentences, right sentences, the strongest
 /// kind on each side, label.
-type KeyStats<'a> = (usize, usize, KeyKind, KeyKind, &'a str);
+struct KeyStats {
+    left: usize,
+    right: usize,
+    left_kind: KeyKind,
+    right_kind: KeyKind,
+    label: String,
+}
+
+/// The keys of one side, counted as they are found: every sentence keeps
+/// only the ids of its distinct keys, so the spelled-out keys of a long text
+/// are never all held at once.
+#[derive(Default)]
+struct Counter {
+    ids: HashMap<String, u32>,
+    stats: Vec<KeyStats>,
+}
+
+impl Counter {
+    /// Counts the keys of one sentence and returns their ids, distinct.
+    fn add(&mut self, keys: Vec<(String, KeyKind, String)>, left: bool) -> Vec<u32> {
+        let mut seen: Vec<u32> = Vec::new();
+        for (key, kind, label) in keys {
+            let next = self.stats.len() as u32;
+            let id = *self.ids.entry(key).or_insert(next);
+            if id == next {
+                self.stats.push(KeyStats {
+                    left: 0,
+                    right: 0,
+                    left_kind: KeyKind::Punctuation,
+                    right_kind: KeyKind::Punctuation,
+                    label: label.clone(),
+                });
+            }
+            // A key counts once per sentence; its kind is the strongest seen.
+            let e = &mut self.stats[id as usize];
+            if left {
+                e.left_kind = e.left_kind.min(kind);
+            } else {
+                e.right_kind = e.right_kind.min(kind);
+            }
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            if left {
+                e.left += 1;
+            } else {
+                e.right += 1;
+                e.label = label;
+            }
+        }
+        seen
+    }
+}
 
 impl Features {
     /// Finds the anchors of both sides. `lexicon` maps left words to right ones.
@@ -323,79 +376,65 @@ impl Features {
         lexicon: &Lexicon,
     ) -> Features {
         let (left_names, right_names) = (names(left, left_lang), names(right, right_lang));
-        let raw_left: Vec<_> = left
+        let mut counter = Counter::default();
+        let raw_left: Vec<Vec<u32>> = left
             .iter()
-            .map(|s| sentence_keys(s, left_lang, Some(lexicon), &left_names))
+            .map(|s| {
+                counter.add(
+                    sentence_keys(s, left_lang, Some(lexicon), &left_names),
+                    true,
+                )
+            })
             .collect();
-        let raw_right: Vec<_> = right
+        let raw_right: Vec<Vec<u32>> = right
             .iter()
-            .map(|s| sentence_keys(s, right_lang, None, &right_names))
+            .map(|s| counter.add(sentence_keys(s, right_lang, None, &right_names), false))
             .collect();
-        // Document frequency and strongest kind per key and side.
-        let mut df: HashMap<&str, KeyStats> = HashMap::new();
-        for (side, raw) in [(0, &raw_left), (1, &raw_right)] {
-            for keys in raw.iter() {
-                let mut seen: Vec<&(String, KeyKind, String)> = keys.iter().collect();
-                seen.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-                seen.dedup_by(|b, a| a.0 == b.0);
-                for (key, kind, label) in seen {
-                    let e = df
-                        .entry(key)
-                        .or_insert((0, 0, KeyKind::Word, KeyKind::Word, label));
-                    if side == 0 {
-                        e.0 += 1;
-                        e.2 = e.2.min(*kind);
-                    } else {
-                        e.1 += 1;
-                        e.3 = e.3.min(*kind);
-                        e.4 = label;
-                    }
-                }
-            }
-        }
         let total = (left.len() + right.len()).max(1) as f64;
         let mut features = Features {
             left_chars: left.iter().map(|s| non_space_chars(&s.text)).collect(),
             right_chars: right.iter().map(|s| non_space_chars(&s.text)).collect(),
             ..Features::default()
         };
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut shared: Vec<(&str, KeyStats)> = df
+        let mut shared: Vec<(&str, u32)> = counter
+            .ids
             .iter()
-            .filter(|(_, v)| v.0 > 0 && v.1 > 0)
-            .map(|(k, v)| (*k, *v))
+            .filter(|(_, &id)| {
+                let e = &counter.stats[id as usize];
+                e.left > 0 && e.right > 0
+            })
+            .map(|(k, &id)| (k.as_str(), id))
             .collect();
         shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (key, (l, r, left_kind, right_kind, label)) in shared {
+        // Final ids in key order, by counting id.
+        let mut ids: Vec<Option<u32>> = vec![None; counter.stats.len()];
+        for (_, id) in shared {
+            let e = &counter.stats[id as usize];
             // A key is as strong as its weaker side: a German noun (capitalised)
             // that meets a lower-case French word is a plain word.
-            let kind = left_kind.max(right_kind);
-            let share = (l + r) as f64 / total;
+            let kind = e.left_kind.max(e.right_kind);
+            let share = (e.left + e.right) as f64 / total;
             if share > 0.3 && total >= 10.0 && kind >= KeyKind::Word {
                 continue;
             }
-            ids.insert(key, features.weights.len() as u32);
+            ids[id as usize] = Some(features.weights.len() as u32);
             // Rarer keys weigh more, as in tf-idf.
-            let idf = (total / (l + r) as f64).ln().max(0.1);
+            let idf = (total / (e.left + e.right) as f64).ln().max(0.1);
             features.weights.push(kind.weight() * idf);
-            features.labels.push(label.to_string());
+            features.labels.push(e.label.clone());
             features.kinds.push(kind);
         }
-        let intern = |raw: &Vec<Vec<(String, KeyKind, String)>>| -> Vec<Vec<u32>> {
-            raw.iter()
+        let intern = |raw: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
+            raw.into_iter()
                 .map(|keys| {
-                    let mut v: Vec<u32> = keys
-                        .iter()
-                        .filter_map(|k| ids.get(k.0.as_str()).copied())
-                        .collect();
+                    let mut v: Vec<u32> = keys.iter().filter_map(|&k| ids[k as usize]).collect();
                     v.sort_unstable();
-                    v.dedup();
                     v
                 })
                 .collect()
         };
-        features.left_keys = intern(&raw_left);
-        features.right_keys = intern(&raw_right);
+        features.left_keys = intern(raw_left);
+        features.right_keys = intern(raw_right);
         features
     }
 }

@@ -26,12 +26,14 @@
 pub mod align;
 pub mod anchors;
 pub mod apply;
+pub mod batch;
 pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod limit;
 pub mod normalize;
+pub mod pair;
 pub mod qa;
 pub mod read;
 pub mod review;

@@ -13,6 +13,7 @@
 use crate::anchors::{Features, KeyKind};
 
 use super::dp::Shape;
+use super::runs::{merged_weight, KeyRuns};
 
 /// The bead shapes with their prior probabilities. 1-1 dominates; merges and
 /// splits of two are common; omissions and additions rarer; beads of four or
@@ -94,6 +95,10 @@ pub struct Scorer<'a> {
     pub model: &'a Model,
     prior_costs: Vec<(Shape, f64)>,
     paragraphs: bool,
+    // The keys of every run of sentences a bead can take, united once: the
+    // cost runs for every cell and shape of the search.
+    left_runs: KeyRuns,
+    right_runs: KeyRuns,
 }
 
 impl<'a> Scorer<'a> {
@@ -113,6 +118,8 @@ impl<'a> Scorer<'a> {
             model,
             prior_costs: model.priors.iter().map(|&(s, p)| (s, -p.ln())).collect(),
             paragraphs,
+            left_runs: KeyRuns::new(&features.left_keys, longest(|s| s.0)),
+            right_runs: KeyRuns::new(&features.right_keys, longest(|s| s.1)),
         }
     }
 
@@ -208,79 +215,32 @@ impl<'a> Scorer<'a> {
     /// Summed weight of the keys both sides of the bead hold.
     pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let f = self.features;
-        let mut left = KeySet::default();
-        let mut right = KeySet::default();
-        for keys in &f.left_keys[i..i + a] {
-            left.extend(keys);
-        }
-        for keys in &f.right_keys[j..j + b] {
-            right.extend(keys);
-        }
-        let (left, right) = (left.sorted(), right.sorted());
-        let (mut x, mut y, mut shared) = (0, 0, 0.0);
-        while x < left.len() && y < right.len() {
-            match left[x].cmp(&right[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += f.weights[left[x] as usize];
-                    x += 1;
-                    y += 1;
-                }
+        match (
+            self.left_runs.get(&f.left_keys, i, a),
+            self.right_runs.get(&f.right_keys, j, b),
+        ) {
+            (Some(left), Some(right)) => merged_weight(left, right, &f.weights),
+            // A shape longer than any of SHAPES: unite its lists here.
+            _ => {
+                let unite = |lists: &[Vec<u32>]| {
+                    let mut all: Vec<u32> = lists.iter().flatten().copied().collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                };
+                let (left, right) = (
+                    unite(&f.left_keys[i..i + a]),
+                    unite(&f.right_keys[j..j + b]),
+                );
+                merged_weight(&left, &right, &f.weights)
             }
-        }
-        shared
-    }
-}
-
-/// The distinct keys of up to three sentences, gathered without allocating
-/// for the common case.
-struct KeySet {
-    inline: [u32; 64],
-    len: usize,
-    spill: Vec<u32>,
-}
-
-impl Default for KeySet {
-    fn default() -> KeySet {
-        KeySet {
-            inline: [0; 64],
-            len: 0,
-            spill: Vec::new(),
         }
     }
 }
 
-impl KeySet {
-    fn extend(&mut self, keys: &[u32]) {
-        if self.spill.is_empty() && self.len + keys.len() <= self.inline.len() {
-            self.inline[self.len..self.len + keys.len()].copy_from_slice(keys);
-            self.len += keys.len();
-        } else {
-            if self.spill.is_empty() {
-                self.spill.extend_from_slice(&self.inline[..self.len]);
-            }
-            self.spill.extend_from_slice(keys);
-        }
-    }
-
-    /// The keys, sorted and without repeats.
-    fn sorted(&mut self) -> &[u32] {
-        let v: &mut [u32] = if self.spill.is_empty() {
-            &mut self.inline[..self.len]
-        } else {
-            &mut self.spill
-        };
-        v.sort_unstable();
-        let mut w = 0;
-        for r in 0..v.len() {
-            if w == 0 || v[r] != v[w - 1] {
-                v[w] = v[r];
-                w += 1;
-            }
-        }
-        &v[..w]
-    }
+/// The longest run of sentences a bead of [`SHAPES`] takes on one side.
+fn longest(side: impl Fn(Shape) -> usize) -> usize {
+    SHAPES.iter().map(|&(s, _)| side(s)).max().unwrap_or(1)
 }
 
 /// Scale of the heavy tail of the length model, in standard deviations.
@@ -313,6 +273,24 @@ mod tests {
         assert!((std_normal_cdf(0.0) - 0.5).abs() < 1e-6);
         assert!((std_normal_cdf(1.96) - 0.975).abs() < 1e-4);
         assert!((std_normal_cdf(-1.0) - 0.1587).abs() < 1e-4);
+    }
+
+    #[test]
+    fn shared_weight_sums_the_keys_both_sides_hold_once() {
+        let f = Features {
+            left_chars: vec![10; 3],
+            right_chars: vec![10; 2],
+            left_keys: vec![vec![1, 4], vec![0, 4, 7], vec![2]],
+            right_keys: vec![vec![4, 7, 9], vec![1, 2]],
+            weights: (0..10).map(|k| f64::from(k) + 0.5).collect(),
+            ..Features::default()
+        };
+        let model = Model::initial(&f);
+        let s = Scorer::new(&f, &[0; 3], &[0; 2], &model);
+        // Left 0..2 holds {0, 1, 4, 7}; right 0..2 holds {1, 2, 4, 7, 9}: shared 1, 4, 7.
+        assert_eq!(s.shared_weight(0, 2, 0, 2), 1.5 + 4.5 + 7.5);
+        assert_eq!(s.shared_weight(0, 3, 1, 1), 1.5 + 2.5);
+        assert_eq!(s.shared_weight(2, 1, 0, 1), 0.0);
     }
 
     #[test]

@@ -78,16 +78,86 @@ pub fn best_path<F>(
     cost: F,
 ) -> Option<Path>
 where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    // The two sweeps are independent: on two cores they take the time of one.
+    let (sweep, backward) = rayon::join(
+        || sweep(n, shapes, band, Some(temperature), &cost),
+        || backward_pass(n, m, shapes, band, temperature, &cost),
+    );
+    let (sweep, backward) = (sweep?, backward?);
+    let beads = trace(n, m, shapes, band, &sweep)?;
+    let costs: Vec<f64> = beads
+        .iter()
+        .map(|(l, r)| cost(l.start, l.len(), r.start, r.len()))
+        .collect();
+    let forward = &sweep.forward;
+    let (origin, end) = (band.index(0, 0)?, band.index(n, m)?);
+    let total = forward[end];
+    let posteriors = beads
+        .iter()
+        .zip(&costs)
+        .map(|((l, r), &c)| {
+            let before = forward[band.index(l.start, r.start).unwrap_or(origin)];
+            let after = backward[band.index(l.end, r.end).unwrap_or(end)];
+            (-(before + c + after - total) / temperature).exp().min(1.0)
+        })
+        .collect();
+    Some(Path {
+        beads,
+        costs,
+        posteriors,
+    })
+}
+
+/// The beads of the cheapest path alone, without costs or posteriors: half
+/// the work of [`best_path`], for searches that only guide a finer one.
+pub fn cheapest_beads<F>(
+    n: usize,
+    m: usize,
+    shapes: &[Shape],
+    band: &Band,
+    cost: F,
+) -> Option<Vec<(Range<usize>, Range<usize>)>>
+where
+    F: Fn(usize, usize, usize, usize) -> f64,
+{
+    let sweep = sweep(n, shapes, band, None, &cost)?;
+    trace(n, m, shapes, band, &sweep)
+}
+
+/// What the forward sweep leaves per cell of the band.
+struct Sweep {
+    /// The cost of the cheapest path from the origin.
+    best: Vec<f64>,
+    /// The shape of the last bead of that path.
+    back: Vec<u8>,
+    /// -ln of the summed weight of all paths from the origin, times the
+    /// temperature; empty when the sweep had no temperature.
+    forward: Vec<f64>,
+}
+
+/// The forward sweep: cheapest costs, back pointers and, given a
+/// temperature, the soft-min sums over all paths.
+fn sweep<F>(
+    n: usize,
+    shapes: &[Shape],
+    band: &Band,
+    temperature: Option<f64>,
+    cost: &F,
+) -> Option<Sweep>
+where
     F: Fn(usize, usize, usize, usize) -> f64,
 {
     let cells = band.cells();
     let mut best = vec![f64::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
-    // forward[c]: -ln of the summed weight of all paths from the origin to c, times temperature.
-    let mut forward = vec![f64::INFINITY; cells];
+    let mut forward = vec![f64::INFINITY; if temperature.is_some() { cells } else { 0 }];
     let origin = band.index(0, 0)?;
     best[origin] = 0.0;
-    forward[origin] = 0.0;
+    if let Some(f) = forward.get_mut(origin) {
+        *f = 0.0;
+    }
     for i in 0..=n {
         for j in band.row(i) {
             let c = band.index(i, j)?;
@@ -110,44 +180,43 @@ where
                     best[c] = best[p] + step;
                     back[c] = s as u8;
                 }
-                terms[s.min(15)] = forward[p] + step;
+                if temperature.is_some() {
+                    terms[s.min(15)] = forward[p] + step;
+                }
             }
-            forward[c] = soft_min(&terms, temperature);
+            if let Some(t) = temperature {
+                forward[c] = soft_min(&terms, t);
+            }
         }
     }
-    let end = band.index(n, m)?;
-    if best[end].is_infinite() {
+    Some(Sweep {
+        best,
+        back,
+        forward,
+    })
+}
+
+/// Follows the back pointers from `(n, m)` to the origin.
+fn trace(
+    n: usize,
+    m: usize,
+    shapes: &[Shape],
+    band: &Band,
+    sweep: &Sweep,
+) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+    if sweep.best[band.index(n, m)?].is_infinite() {
         return None;
     }
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while (i, j) != (0, 0) {
-        let (a, b) = shapes[back[band.index(i, j)?] as usize];
+        let (a, b) = shapes[sweep.back[band.index(i, j)?] as usize];
         beads.push((i - a..i, j - b..j));
         i -= a;
         j -= b;
     }
     beads.reverse();
-    let costs: Vec<f64> = beads
-        .iter()
-        .map(|(l, r)| cost(l.start, l.len(), r.start, r.len()))
-        .collect();
-    let backward = backward_pass(n, m, shapes, band, temperature, &cost)?;
-    let total = forward[end];
-    let posteriors = beads
-        .iter()
-        .zip(&costs)
-        .map(|((l, r), &c)| {
-            let before = forward[band.index(l.start, r.start).unwrap_or(origin)];
-            let after = backward[band.index(l.end, r.end).unwrap_or(end)];
-            (-(before + c + after - total) / temperature).exp().min(1.0)
-        })
-        .collect();
-    Some(Path {
-        beads,
-        costs,
-        posteriors,
-    })
+    Some(beads)
 }
 
 /// backward[c]: the soft-min cost of all paths from c to the end.
@@ -192,7 +261,12 @@ fn soft_min(terms: &[f64], t: f64) -> f64 {
     if low.is_infinite() {
         return low;
     }
-    let sum: f64 = terms.iter().map(|&x| (-(x - low) / t).exp()).sum();
+    // An infinite term adds exp(-inf) = 0 exactly; skipping it saves the exp.
+    let sum: f64 = terms
+        .iter()
+        .filter(|x| x.is_finite())
+        .map(|&x| (-(x - low) / t).exp())
+        .sum();
     low - t * sum.ln()
 }
 

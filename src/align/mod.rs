@@ -8,16 +8,17 @@
 //! with the length ratio and variance re-estimated from the confident 1-1
 //! beads of the first.
 
+pub mod band;
 pub mod cost;
 pub mod dp;
+pub mod runs;
 
 use std::ops::Range;
 
 use crate::anchors::Features;
 use crate::{Document, Lexicon};
 
-use cost::{Model, Scorer};
-use dp::Band;
+use cost::Model;
 
 /// One unit of the alignment: consecutive left sentences that render
 /// consecutive right sentences. Either side may be empty.
@@ -96,14 +97,20 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
     }
 }
 
+/// Pairs with at most this many grid cells get the full dynamic program;
+/// larger ones a band around a coarse path (see [`band`]).
+pub const FULL_DP_CELLS: usize = 4_000_000;
+
 fn search(features: &Features, left_par: &[usize], right_par: &[usize], model: &Model) -> dp::Path {
-    let scorer = Scorer::new(features, left_par, right_par, model);
-    let (n, m) = (left_par.len(), right_par.len());
-    let band = Band::full(n, m);
-    dp::best_path(n, m, &scorer.shapes(), &band, TEMPERATURE, |i, a, j, b| {
-        scorer.cost(i, a, j, b)
-    })
-    .expect("the full band always holds a path: 1-0 and 0-1 beads reach every cell")
+    band::search(
+        features,
+        left_par,
+        right_par,
+        model,
+        TEMPERATURE,
+        FULL_DP_CELLS,
+    )
+    .expect("1-0 and 0-1 beads reach every cell of a band, so a path always exists")
 }
 
 /// Re-estimates the length ratio and variance from confident 1-1 beads,

@@ -4,10 +4,12 @@
 
 mod align;
 mod apply;
+mod batch;
 mod diff;
 mod eval;
 mod input;
 mod output;
+mod pair;
 mod qa;
 mod segment;
 
@@ -52,6 +54,10 @@ enum Command {
     Qa(qa::Args),
     /// Compare two alignments (or two versions of a pair); exit 1 if they differ.
     Diff(diff::Args),
+    /// Align many document pairs in parallel: a manifest, two folders, or JSON lines.
+    Batch(batch::Args),
+    /// Find which document of one folder renders which of the other, by content.
+    Pair(pair::Args),
 }
 
 /// Parses the command line and runs the verb.
@@ -64,5 +70,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Eval(args) => eval::run(args),
         Command::Qa(args) => qa::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Pair(args) => pair::run(args),
     }
 }

@@ -197,6 +197,15 @@ fn shorten(text: &str) -> String {
     format!("{cut}…")
 }
 
+/// `1 row`, `2 rows`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests_support::docs;
@@ -255,14 +264,5 @@ mod tests {
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v[0]["row"], 1);
         assert_eq!(v[0]["en"], "He came in 2024.");
-    }
-}
-
-/// `1 row`, `2 rows`.
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

@@ -1,0 +1,312 @@
+//! Bands for long texts: the search runs on a strip of cells around a coarse
+//! path, so that its time and memory grow linearly with the text.
+//!
+//! In: the [`Features`] of a pair, the paragraph number of every sentence, a
+//! [`Model`] and a cell budget. Out: the [`Path`] of the search.
+//!
+//! A pair whose grid has at most `full_cells` cells is searched whole, so
+//! short texts get exactly the full dynamic program. A larger pair is first
+//! halved (neighbouring sentences become one: lengths add, anchor keys unite,
+//! the paragraph is that of the first) and the halved pair is aligned the
+//! same way, recursively. Its path, scaled back onto the finer grid and
+//! widened by [`RADIUS`] cells on every side, is the band of the finer
+//! search. Where the finer path comes within [`MARGIN`] cells of an edge of
+//! the band that is not an edge of the grid, the band is widened there and
+//! the search redone, so that the band, not the cost model, rarely decides
+//! the path.
+
+use std::ops::Range;
+
+use crate::anchors::Features;
+
+use super::cost::{Model, Scorer};
+use super::dp::{self, Band, Path};
+
+/// How many cells the band reaches beyond the scaled coarse path, each side.
+pub const RADIUS: usize = 4;
+
+/// A path point this close to an inner edge of the band asks for a wider band.
+pub const MARGIN: usize = 3;
+
+/// The largest grid a halved pair is searched on whole. Halved pairs only
+/// guide the finer search, so they are cut down to a size that is quick.
+const COARSE_CELLS: usize = 250_000;
+
+/// The most anchor keys a sentence of a halved pair keeps: the heaviest.
+/// Without a cap, keys pile up level after level and the cost of a coarse
+/// bead grows with the length of the text; the rarest keys place it best.
+const COARSE_KEYS: usize = 16;
+
+/// How often a band is widened before its path is taken as it is.
+const WIDENINGS: u32 = 3;
+
+/// A bead as the dynamic program returns it.
+type Beads = Vec<(Range<usize>, Range<usize>)>;
+
+/// Searches the pair with the full grid when it has at most `full_cells`
+/// cells, else coarse to fine. Returns `None` only when the shapes of the
+/// model cannot reach `(n, m)` (they always can: 1-0 and 0-1 beads exist).
+pub fn search(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    temperature: f64,
+    full_cells: usize,
+) -> Option<Path> {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+    let shapes = scorer.shapes();
+    let band = band_for(
+        features,
+        left_paragraphs,
+        right_paragraphs,
+        model,
+        full_cells,
+    );
+    refine(
+        n,
+        m,
+        band,
+        |p: &Path| &p.beads,
+        |band| {
+            dp::best_path(n, m, &shapes, band, temperature, |i, a, j, b| {
+                scorer.cost(i, a, j, b)
+            })
+        },
+    )
+}
+
+/// Whether the whole grid of an `n × m` pair is small enough to search.
+fn fits(n: usize, m: usize, full_cells: usize) -> bool {
+    n < 2 || m < 2 || (n + 1).saturating_mul(m + 1) <= full_cells
+}
+
+/// The band for a pair: the whole grid if it fits, else the band around the
+/// path of the halved pair.
+fn band_for(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    full_cells: usize,
+) -> Band {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    if fits(n, m, full_cells) {
+        return Band::full(n, m);
+    }
+    let (coarse, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
+    let scorer = Scorer::new(&coarse, &left_half, &right_half, model);
+    let shapes = scorer.shapes();
+    let (cn, cm) = (left_half.len(), right_half.len());
+    let coarse_band = band_for(
+        &coarse,
+        &left_half,
+        &right_half,
+        model,
+        full_cells.min(COARSE_CELLS),
+    );
+    let coarse_beads = refine(
+        cn,
+        cm,
+        coarse_band,
+        |b: &Beads| b,
+        |band| dp::cheapest_beads(cn, cm, &shapes, band, |i, a, j, b| scorer.cost(i, a, j, b)),
+    )
+    .unwrap_or_else(|| vec![(0..cn, 0..cm)]);
+    around(&coarse_beads, n, m, RADIUS)
+}
+
+/// Runs `search` in `band`, widening the band where the path comes near its
+/// inner edges and searching again, at most [`WIDENINGS`] times.
+fn refine<T>(
+    n: usize,
+    m: usize,
+    mut band: Band,
+    beads: impl Fn(&T) -> &Beads,
+    search: impl Fn(&Band) -> Option<T>,
+) -> Option<T> {
+    for round in 0..=WIDENINGS {
+        let reach = RADIUS << (round + 1);
+        match search(&band) {
+            Some(found) => {
+                let near = near_edge(&band, beads(&found), m);
+                if near.is_empty() || round == WIDENINGS {
+                    return Some(found);
+                }
+                band = widen(&band, &near, reach, n, m);
+            }
+            None => {
+                let everywhere: Vec<(usize, usize)> = (0..=n)
+                    .flat_map(|i| {
+                        let r = band.row(i);
+                        [(i, r.start), (i, r.end.saturating_sub(1))]
+                    })
+                    .collect();
+                band = widen(&band, &everywhere, reach, n, m);
+            }
+        }
+    }
+    None
+}
+
+/// The path points that lie within [`MARGIN`] cells of an edge of the band
+/// that the grid does not impose.
+fn near_edge(band: &Band, beads: &Beads, m: usize) -> Vec<(usize, usize)> {
+    let points = std::iter::once((0, 0)).chain(beads.iter().map(|(l, r)| (l.end, r.end)));
+    points
+        .filter(|&(i, j)| {
+            let row = band.row(i);
+            (row.start > 0 && j < row.start + MARGIN) || (row.end <= m && j + MARGIN >= row.end)
+        })
+        .collect()
+}
+
+/// The band of the path of a halved pair, scaled to the `n × m` grid and
+/// widened by `radius` cells.
+fn around(coarse: &Beads, n: usize, m: usize, radius: usize) -> Band {
+    // Lowest and highest j per row that the scaled beads cover; both rise with i.
+    let mut low = vec![usize::MAX; n + 1];
+    let mut high = vec![0; n + 1];
+    for (l, r) in coarse {
+        let (j0, j1) = ((2 * r.start).min(m), (2 * r.end).min(m));
+        for i in (2 * l.start).min(n)..=(2 * l.end).min(n) {
+            low[i] = low[i].min(j0);
+            high[i] = high[i].max(j1);
+        }
+    }
+    let rows = (0..=n)
+        .map(|i| {
+            let lo = low[i.saturating_sub(radius)].saturating_sub(radius);
+            let hi = (high[(i + radius).min(n)] + radius).min(m);
+            lo..hi + 1
+        })
+        .collect();
+    Band::from_rows(rows)
+}
+
+/// The band with a square of `reach` cells added around each of `points`,
+/// kept monotone.
+fn widen(band: &Band, points: &[(usize, usize)], reach: usize, n: usize, m: usize) -> Band {
+    let mut low: Vec<usize> = (0..=n).map(|i| band.row(i).start).collect();
+    let mut high: Vec<usize> = (0..=n).map(|i| band.row(i).end).collect();
+    for &(i, j) in points {
+        for k in i.saturating_sub(reach)..=(i + reach).min(n) {
+            low[k] = low[k].min(j.saturating_sub(reach));
+            high[k] = high[k].max((j + reach + 1).min(m + 1));
+        }
+    }
+    for k in (0..n).rev() {
+        low[k] = low[k].min(low[k + 1]);
+    }
+    for k in 1..=n {
+        high[k] = high[k].max(high[k - 1]);
+    }
+    Band::from_rows(low.into_iter().zip(high).map(|(lo, hi)| lo..hi).collect())
+}
+
+/// The pair with every two neighbouring sentences of each side made one.
+fn halve(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+) -> (Features, Vec<usize>, Vec<usize>) {
+    let (left_chars, left_keys, left_half) = halve_side(
+        &features.left_chars,
+        &features.left_keys,
+        left_paragraphs,
+        &features.weights,
+    );
+    let (right_chars, right_keys, right_half) = halve_side(
+        &features.right_chars,
+        &features.right_keys,
+        right_paragraphs,
+        &features.weights,
+    );
+    let coarse = Features {
+        left_chars,
+        right_chars,
+        left_keys,
+        right_keys,
+        weights: features.weights.clone(),
+        kinds: features.kinds.clone(),
+        ..Features::default()
+    };
+    (coarse, left_half, right_half)
+}
+
+fn halve_side(
+    chars: &[usize],
+    keys: &[Vec<u32>],
+    paragraphs: &[usize],
+    weights: &[f64],
+) -> (Vec<usize>, Vec<Vec<u32>>, Vec<usize>) {
+    let chars = chars.chunks(2).map(|c| c.iter().sum()).collect();
+    let keys = keys
+        .chunks(2)
+        .map(|k| {
+            let mut union: Vec<u32> = k.iter().flatten().copied().collect();
+            union.sort_unstable();
+            union.dedup();
+            if union.len() > COARSE_KEYS {
+                // Heaviest first; ties by id, so the choice does not depend on the sort.
+                union.sort_unstable_by(|&x, &y| {
+                    weights[y as usize]
+                        .total_cmp(&weights[x as usize])
+                        .then(x.cmp(&y))
+                });
+                union.truncate(COARSE_KEYS);
+                union.sort_unstable();
+            }
+            union
+        })
+        .collect();
+    let paragraphs = paragraphs.chunks(2).map(|p| p[0]).collect();
+    (chars, keys, paragraphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_band_of_a_diagonal_follows_it() {
+        let coarse: Beads = (0..5).map(|k| (k..k + 1, k..k + 1)).collect();
+        let band = around(&coarse, 10, 10, 1);
+        assert_eq!(band.row(0), 0..4);
+        assert_eq!(band.row(5), 1..10);
+        assert_eq!(band.row(10), 7..11);
+    }
+
+    #[test]
+    fn widening_keeps_the_band_monotone_and_adds_the_points() {
+        let band = Band::from_rows(vec![0..2, 1..3, 2..4, 3..5]);
+        let wide = widen(&band, &[(2, 3)], 1, 3, 6);
+        assert!(wide.row(2).contains(&4) && wide.row(1).contains(&2));
+        for i in 1..=3 {
+            assert!(wide.row(i).start >= wide.row(i - 1).start);
+            assert!(wide.row(i).end >= wide.row(i - 1).end);
+        }
+    }
+
+    #[test]
+    fn points_near_inner_edges_are_found() {
+        let band = Band::from_rows(vec![0..5, 0..20, 10..20]);
+        let beads: Beads = vec![(0..1, 0..4), (1..2, 4..12)];
+        // (1, 4) is far from row 1's edges; (2, 12) is near row 2's inner start 10.
+        assert_eq!(near_edge(&band, &beads, 19), vec![(2, 12)]);
+    }
+
+    #[test]
+    fn halving_adds_lengths_and_unites_keys() {
+        let (chars, keys, paragraphs) = halve_side(
+            &[3, 4, 5],
+            &[vec![1, 5], vec![2, 5], vec![7]],
+            &[0, 1, 1],
+            &[1.0; 8],
+        );
+        assert_eq!(chars, vec![7, 5]);
+        assert_eq!(keys, vec![vec![1, 2, 5], vec![7]]);
+        assert_eq!(paragraphs, vec![0, 1]);
+    }
+}

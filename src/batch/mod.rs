@@ -1,0 +1,255 @@
+//! Batches: many document pairs, each aligned and written on its own.
+//!
+//! In: [`Job`]s (left file, right file, output name), from a manifest
+//! ([`read_manifest`]) or from two folders matched by file name
+//! ([`match_folders`]), and one [`BatchConfig`]. Out: one file per job in the
+//! output folder, written whole. A job fails on its own (its error names the
+//! file) and never writes outside the output folder: [`output_path`] refuses
+//! names that are absolute, climb with `..`, or pass through a symbolic link.
+//! [`jsonl`] does the same for pairs that arrive as JSON lines.
+
+pub mod jsonl;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::review::review;
+use crate::write::csv::{to_csv, CsvOptions};
+use crate::write::ladder::to_ladder;
+use crate::write::sink::write_atomic;
+use crate::{align_documents, read, AlignOptions, Document, Error, Lang};
+
+/// One document pair of a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The left text.
+    pub left: PathBuf,
+    /// The right text.
+    pub right: PathBuf,
+    /// Where the alignment goes, relative to the output folder.
+    pub output: String,
+}
+
+/// What every job of a batch writes.
+#[derive(Debug, Clone)]
+pub enum Format {
+    /// The bilingual review CSV.
+    Csv(CsvOptions),
+    /// One bead a line as `[i, j]:[k]`.
+    Ladder,
+}
+
+impl Format {
+    /// The file extension of the format, for outputs named after inputs.
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Csv(_) => "csv",
+            Format::Ladder => "ladder",
+        }
+    }
+}
+
+/// The settings every job of a batch shares.
+#[derive(Debug, Clone)]
+pub struct BatchConfig {
+    /// Left and right language codes.
+    pub langs: (String, String),
+    /// The inputs have one sentence a line.
+    pub presplit: bool,
+    /// The output format.
+    pub format: Format,
+    /// The folder all outputs go to.
+    pub out_dir: PathBuf,
+}
+
+/// Reads a manifest: one job a line, tab-separated left path, right path and
+/// output name. Further columns (such as the score `tralign pair` prints)
+/// are ignored; blank lines and lines starting with `#` are skipped.
+/// Relative paths are relative to `base`, the manifest's folder.
+pub fn read_manifest(name: &str, text: &str, base: &Path) -> Result<Vec<Job>, Error> {
+    let mut jobs = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 || cols[..3].iter().any(|c| c.trim().is_empty()) {
+            return Err(Error::input(
+                name,
+                format!(
+                    "line {}: expected left path, right path and output name, separated by tabs",
+                    n + 1
+                ),
+            ));
+        }
+        jobs.push(Job {
+            left: base.join(cols[0].trim()),
+            right: base.join(cols[1].trim()),
+            output: cols[2].trim().to_string(),
+        });
+    }
+    Ok(jobs)
+}
+
+/// Pairs the files of two folders that have the same name. Returns the jobs
+/// (outputs named after the file, with the format's extension) and the names
+/// found in one folder only.
+pub fn match_folders(
+    left: &Path,
+    right: &Path,
+    format: &Format,
+) -> Result<(Vec<Job>, Vec<PathBuf>), Error> {
+    let (lefts, rights) = (list_files(left)?, list_files(right)?);
+    let mut jobs = Vec::new();
+    let mut unmatched = Vec::new();
+    for (name, path) in &lefts {
+        match rights.get(name) {
+            Some(other) => {
+                let stem = Path::new(name)
+                    .file_stem()
+                    .map_or(name.clone(), |s| s.to_string_lossy().into_owned());
+                jobs.push(Job {
+                    left: path.clone(),
+                    right: other.clone(),
+                    output: format!("{stem}.{}", format.extension()),
+                })
+            }
+            None => unmatched.push(path.clone()),
+        }
+    }
+    unmatched.extend(
+        rights
+            .iter()
+            .filter(|(name, _)| !lefts.contains_key(*name))
+            .map(|(_, p)| p.clone()),
+    );
+    Ok((jobs, unmatched))
+}
+
+/// The regular files of a folder by name, in name order; hidden files are left out.
+pub fn list_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, Error> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
+    let mut files = BTreeMap::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(&shown, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') && entry.path().is_file() {
+            files.insert(name, entry.path());
+        }
+    }
+    Ok(files)
+}
+
+/// The path of output `name` inside `out_dir`, refusing any name that could
+/// land elsewhere: empty, absolute, with `.` or `..` parts, or through a
+/// symbolic link that already exists inside the folder.
+pub fn output_path(out_dir: &Path, name: &str) -> Result<PathBuf, Error> {
+    let refuse = |why: &str| {
+        Error::Usage(format!(
+            "{name}: refused as an output name: {why}; outputs stay inside {}",
+            out_dir.display()
+        ))
+    };
+    let relative = Path::new(name);
+    if name.is_empty() || name.ends_with('/') {
+        return Err(refuse("it names no file"));
+    }
+    let mut path = out_dir.to_path_buf();
+    for part in relative.components() {
+        match part {
+            Component::Normal(p) => path.push(p),
+            Component::ParentDir => return Err(refuse("it climbs out with ..")),
+            Component::RootDir | Component::Prefix(_) => return Err(refuse("it is absolute")),
+            Component::CurDir => return Err(refuse("it has a . part")),
+        }
+        if path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return Err(refuse("it passes through a symbolic link"));
+        }
+    }
+    Ok(path)
+}
+
+/// Aligns one job and writes its output; every error names the file.
+pub fn run_job(job: &Job, config: &BatchConfig) -> Result<(), Error> {
+    let target = output_path(&config.out_dir, &job.output)?;
+    let (left_name, right_name) = (
+        job.left.display().to_string(),
+        job.right.display().to_string(),
+    );
+    let target_name = target.display().to_string();
+    crate::write::sink::Sink::new(Some(&target_name))
+        .check_not_input(&[&left_name, &right_name])?;
+    let load = |name: &str, code: &str| -> Result<Document, Error> {
+        let text = read::read_text(name)?;
+        Ok(Document::from_text(
+            name,
+            &text,
+            Lang::new(code)?,
+            config.presplit,
+        ))
+    };
+    let left = load(&left_name, &config.langs.0)?;
+    let right = load(&right_name, &config.langs.1)?;
+    let bytes = render(&left, &right, &config.format)?;
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(&target_name, e))?;
+    }
+    write_atomic(&target_name, &bytes)
+}
+
+/// Aligns two documents and renders the alignment in `format`.
+pub fn render(left: &Document, right: &Document, format: &Format) -> Result<Vec<u8>, Error> {
+    let alignment = align_documents(left, right, &AlignOptions::default());
+    match format {
+        Format::Ladder => Ok(to_ladder(&alignment.beads).into_bytes()),
+        Format::Csv(options) => {
+            let rows = review(left, right, &alignment);
+            to_csv(&rows, &left.lang.code, &right.lang.code, options)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_that_escape_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in [
+            "../x.csv",
+            "/etc/x.csv",
+            "a/../../x.csv",
+            "",
+            "./x.csv",
+            "sub/",
+        ] {
+            assert!(
+                output_path(dir.path(), bad).is_err(),
+                "{bad:?} was accepted"
+            );
+        }
+        assert_eq!(
+            output_path(dir.path(), "sub/x.csv").unwrap(),
+            dir.path().join("sub").join("x.csv")
+        );
+    }
+
+    #[test]
+    fn manifest_lines_need_three_columns() {
+        let jobs = read_manifest(
+            "m.tsv",
+            "# left right out\na.de\tb.en\tab.csv\t0.93\n",
+            Path::new("/d"),
+        )
+        .unwrap();
+        assert_eq!(jobs[0].left, Path::new("/d/a.de"));
+        assert_eq!(jobs[0].output, "ab.csv");
+        let err = read_manifest("m.tsv", "a.de\tb.en\n", Path::new(".")).unwrap_err();
+        assert!(err.to_string().starts_with("m.tsv: line 1:"));
+    }
+}

@@ -1,0 +1,88 @@
+//! `tralign pair LEFT_DIR RIGHT_DIR`: which document renders which, by content.
+
+use std::path::Path;
+
+use tralign::batch::list_files;
+use tralign::pair::pair_documents;
+use tralign::write::sink::Sink;
+use tralign::{read, Document, Error, Lang, Lexicon};
+
+use super::Exit;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The folder of left documents (e.g. German).
+    left_dir: String,
+    /// The folder of right documents (e.g. English).
+    right_dir: String,
+    /// The two languages, left first, e.g. de,en.
+    #[arg(long, value_delimiter = ',', required = true)]
+    langs: Vec<String>,
+    /// The documents already have one sentence a line.
+    #[arg(long)]
+    presplit: bool,
+    /// Pairs scoring below this (0 to 1) are left out as unpaired.
+    #[arg(long, default_value_t = 0.1)]
+    min_score: f64,
+    /// Write the pairing here instead of standard output.
+    #[arg(short, long)]
+    output: Option<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let [left_code, right_code] = args.langs.as_slice() else {
+        return Err(
+            Error::Usage("--langs takes two codes, left first, such as de,en".into()).into(),
+        );
+    };
+    let (left_lang, right_lang) = (Lang::new(left_code)?, Lang::new(right_code)?);
+    let mut failed = 0;
+    let mut load = |dir: &str, lang: &Lang| -> Result<Vec<Document>, Error> {
+        let mut docs = Vec::new();
+        for path in list_files(Path::new(dir))?.into_values() {
+            let name = path.display().to_string();
+            match read::read_text(&name) {
+                Ok(text) => docs.push(Document::from_text(
+                    &name,
+                    &text,
+                    lang.clone(),
+                    args.presplit,
+                )),
+                Err(e) => {
+                    eprintln!("tralign: {e}");
+                    failed += 1;
+                }
+            }
+        }
+        Ok(docs)
+    };
+    let left = load(&args.left_dir, &left_lang)?;
+    let right = load(&args.right_dir, &right_lang)?;
+    let lexicon = Lexicon::builtin(&left_lang, &right_lang);
+    let pairs = pair_documents(&left, &right, &lexicon, args.min_score);
+    let mut out = String::new();
+    for p in &pairs {
+        let stem = Path::new(&left[p.left].name)
+            .file_stem()
+            .map_or_else(|| "pair".into(), |s| s.to_string_lossy().into_owned());
+        out.push_str(&format!(
+            "{}\t{}\t{stem}.csv\t{:.3}\n",
+            left[p.left].name, right[p.right].name, p.score
+        ));
+    }
+    let unpaired = |docs: &[Document], used: &dyn Fn(usize) -> bool| {
+        for (_, doc) in docs.iter().enumerate().filter(|(k, _)| !used(*k)) {
+            eprintln!(
+                "tralign: warning: {}: no counterpart scores at least {}; left unpaired",
+                doc.name, args.min_score
+            );
+        }
+    };
+    unpaired(&left, &|k| pairs.iter().any(|p| p.left == k));
+    unpaired(&right, &|k| pairs.iter().any(|p| p.right == k));
+    let sink = Sink::new(args.output.as_deref());
+    let inputs: Vec<&str> = left.iter().chain(&right).map(|d| d.name.as_str()).collect();
+    sink.check_not_input(&inputs)?;
+    sink.write(out.as_bytes())?;
+    Ok(if failed > 0 { Exit::Error } else { Exit::Ok })
+}
