@@ -21,6 +21,7 @@ struct Profile {
     final_abbreviations: &'static str,
     sentence_starts: &'static str,
     speech_verbs: &'static str,
+    closings: &'static str,
     months: &'static str,
     weekdays: &'static str,
     numbers: &'static str,
@@ -35,6 +36,7 @@ macro_rules! profile {
             final_abbreviations: profile!($code, "final-abbreviations"),
             sentence_starts: profile!($code, "sentence-starts"),
             speech_verbs: profile!($code, "speech-verbs"),
+            closings: profile!($code, "closings"),
             months: profile!($code, "months"),
             weekdays: profile!($code, "weekdays"),
             numbers: profile!($code, "numbers"),
@@ -72,6 +74,9 @@ pub struct Lang {
     /// Lower-cased words that, right after a closing quote, continue the
     /// sentence (`"Why?" Blinken asked.`): said, sagte, dit.
     pub speech_verbs: HashSet<String>,
+    /// Lower-cased closing formulas of letters (`kind regards`, `mit
+    /// freundlichen Grüßen`), without a final comma: such a line is a unit.
+    pub closings: HashSet<String>,
     /// Whether a number followed by a period is an ordinal (`am 1. Mai`).
     pub ordinal_period: bool,
     /// Lower-cased month names and abbreviations, with the month number 1..=12.
@@ -100,6 +105,7 @@ impl Lang {
             final_abbreviations: HashSet::new(),
             sentence_starts: HashSet::new(),
             speech_verbs: HashSet::new(),
+            closings: HashSet::new(),
             ordinal_period: false,
             months: HashMap::new(),
             weekdays: HashMap::new(),
@@ -115,6 +121,7 @@ impl Lang {
                 .collect();
             lang.sentence_starts = lower_words(profile.sentence_starts);
             lang.speech_verbs = lower_words(profile.speech_verbs);
+            lang.closings = lower_words(profile.closings);
             lang.months = numbered(profile.months);
             lang.weekdays = numbered(profile.weekdays);
             lang.group_marks.clear();
@@ -240,6 +247,7 @@ mod tests {
         assert!(de.abbreviations.contains("z. B"));
         assert!(de.final_abbreviations.contains("usw"));
         assert!(de.sentence_starts.contains("die") && de.speech_verbs.contains("sagte"));
+        assert!(de.closings.contains("mit freundlichen grüßen"));
         assert!(de.ordinal_period && !Lang::new("en").unwrap().ordinal_period);
     }
 

@@ -39,7 +39,12 @@ pub fn is_quote(c: char) -> bool {
 
 /// Quotes and brackets that may follow a sentence's final mark and belong to it.
 pub fn is_closer(c: char) -> bool {
-    is_quote(c) || matches!(c, ')' | ']' | '}' | '）')
+    is_quote(c) || is_close_bracket(c)
+}
+
+/// Brackets that close what [`is_open_bracket`] opens.
+pub fn is_close_bracket(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '）')
 }
 
 /// Brackets that may open a sentence (a byline such as `(Reporting by …)`).

@@ -81,6 +81,7 @@ pub fn segment(text: &str, lang: &Lang) -> Vec<Sentence> {
             paragraph,
             unit: None,
             has_letter: false,
+            open_brackets: 0,
             sentences: &mut sentences,
         };
         splitter.paragraph(lines);
@@ -98,12 +99,15 @@ struct Splitter<'a> {
     unit: Option<usize>,
     /// Whether the current unit has a letter so far.
     has_letter: bool,
+    /// How many brackets the current unit has opened and not closed, kept up
+    /// as the walk goes so that no line break rescans the unit.
+    open_brackets: usize,
     sentences: &'a mut Vec<Sentence>,
 }
 
 impl Splitter<'_> {
     fn paragraph(&mut self, lines: &[lines::Line]) {
-        let longest = lines.iter().map(|l| l.chars).max().unwrap_or(0);
+        let block = lines::Block::of(self.text, lines);
         for (i, line) in lines.iter().enumerate() {
             let ends_with_mark = self.line(line);
             let (Some(unit), Some(next)) = (self.unit, lines.get(i + 1)) else {
@@ -112,8 +116,9 @@ impl Splitter<'_> {
             let before = lines::Before {
                 line: *line,
                 unit_is_line: unit == line.start,
+                in_brackets: self.open_brackets > 0,
                 ends_with_mark,
-                longest,
+                block,
             };
             if lines::breaks(self.text, &before, next, self.lang) {
                 self.push(line.end);
@@ -133,9 +138,11 @@ impl Splitter<'_> {
             if self.unit.is_none() {
                 self.unit = Some(pos);
                 self.has_letter = false;
+                self.open_brackets = 0;
             }
             if !chars::is_terminal(c) {
                 self.has_letter |= c.is_alphabetic();
+                self.count_bracket(c);
                 pos += c.len_utf8();
                 continue;
             }
@@ -143,6 +150,9 @@ impl Splitter<'_> {
                 .char_indices()
                 .find(|&(_, c)| !(chars::is_terminal(c) || chars::is_closer(c)))
                 .map_or(line.end, |(i, _)| pos + i);
+            for c in self.text[pos..mark_end].chars() {
+                self.count_bracket(c);
+            }
             let spaced = self.text[mark_end..].starts_with(char::is_whitespace);
             let unit = self.unit.unwrap_or(pos);
             let end = (spaced || mark_end == line.end || chars::is_fullwidth_terminal(c))
@@ -161,6 +171,15 @@ impl Splitter<'_> {
             pos += self.text[pos..line.end].len() - self.text[pos..line.end].trim_start().len();
         }
         ends_with_mark
+    }
+
+    /// Counts `c` if it opens or closes a bracket of the current unit.
+    fn count_bracket(&mut self, c: char) {
+        if chars::is_open_bracket(c) {
+            self.open_brackets += 1;
+        } else if chars::is_close_bracket(c) {
+            self.open_brackets = self.open_brackets.saturating_sub(1);
+        }
     }
 
     /// Ends the current unit at `end`.
