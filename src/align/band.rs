@@ -96,6 +96,12 @@ fn band_for(
         return Band::full(n, m);
     }
     let (coarse, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
+    // A halved sentence holds the names of two: the idle fine, meant for
+    // one sentence merged in for nothing, would only slow the coarse search.
+    let model = &Model {
+        idle_weight: 0.0,
+        ..model.clone()
+    };
     let scorer = Scorer::new(&coarse, &left_half, &right_half, model);
     let shapes = scorer.shapes();
     let (cn, cm) = (left_half.len(), right_half.len());

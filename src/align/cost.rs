@@ -99,6 +99,9 @@ pub struct Scorer<'a> {
     // cost runs for every cell and shape of the search.
     left_runs: KeyRuns,
     right_runs: KeyRuns,
+    // Per sentence, the fine for merging it in idle (see `idle_members`).
+    left_telling: Vec<f64>,
+    right_telling: Vec<f64>,
 }
 
 impl<'a> Scorer<'a> {
@@ -118,6 +121,8 @@ impl<'a> Scorer<'a> {
             model,
             prior_costs: model.priors.iter().map(|&(s, p)| (s, -p.ln())).collect(),
             paragraphs,
+            left_telling: telling(features, &features.left_keys, model.idle_cap),
+            right_telling: telling(features, &features.right_keys, model.idle_cap),
             left_runs: KeyRuns::new(&features.left_keys, longest(|s| s.0)),
             right_runs: KeyRuns::new(&features.right_keys, longest(|s| s.1)),
         }
@@ -143,7 +148,7 @@ impl<'a> Scorer<'a> {
         let l2: usize = f.right_chars[j..j + b].iter().sum();
         let mut cost = prior + self.length_cost(l1 as f64, l2 as f64);
         cost -= self.model.anchor_weight * self.shared_weight(i, a, j, b);
-        if a > 1 || b > 1 {
+        if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
             cost += self.model.idle_weight * self.idle_members(i, a, j, b);
         }
         if self.paragraphs {
@@ -179,37 +184,32 @@ impl<'a> Scorer<'a> {
     /// merged in for nothing is more likely an omission or addition.
     fn idle_members(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let f = self.features;
-        let side = |own: &[Vec<u32>], other: &[Vec<u32>]| -> f64 {
+        let side = |own: &[Vec<u32>], telling: &[f64], other: &[Vec<u32>]| -> f64 {
             if own.len() < 2 {
                 return 0.0;
             }
-            own.iter()
-                .enumerate()
-                .map(|(m, keys)| {
-                    let telling = keys
-                        .iter()
-                        .filter(|&&k| f.kinds[k as usize] == KeyKind::Name)
-                        .map(|&k| f.weights[k as usize])
-                        .fold(0.0, f64::max)
-                        .min(self.model.idle_cap);
-                    // A match counts for this member only if no other member has the key.
-                    let matched = keys.iter().any(|k| {
-                        other.iter().any(|o| o.binary_search(k).is_ok())
-                            && !own
-                                .iter()
-                                .enumerate()
-                                .any(|(n, o)| n != m && o.binary_search(k).is_ok())
-                    });
-                    if matched {
-                        0.0
-                    } else {
-                        telling
-                    }
-                })
-                .sum()
+            let mut fine = 0.0;
+            for (m, keys) in own.iter().enumerate() {
+                // Most sentences hold no name: nothing to search for.
+                if telling[m] == 0.0 {
+                    continue;
+                }
+                // A match counts for this member only if no other member has the key.
+                let adds = keys.iter().any(|k| {
+                    other.iter().any(|o| o.binary_search(k).is_ok())
+                        && !own
+                            .iter()
+                            .enumerate()
+                            .any(|(n, o)| n != m && o.binary_search(k).is_ok())
+                });
+                if !adds {
+                    fine += telling[m];
+                }
+            }
+            fine
         };
         let (l, r) = (&f.left_keys[i..i + a], &f.right_keys[j..j + b]);
-        side(l, r) + side(r, l)
+        side(l, &self.left_telling[i..i + a], r) + side(r, &self.right_telling[j..j + b], l)
     }
 
     /// Summed weight of the keys both sides of the bead hold.
@@ -236,6 +236,20 @@ impl<'a> Scorer<'a> {
             }
         }
     }
+}
+
+/// Per sentence: the weight of its heaviest name, capped: what it is fined
+/// for when merged into a bead without adding a match.
+fn telling(features: &Features, keys: &[Vec<u32>], cap: f64) -> Vec<f64> {
+    keys.iter()
+        .map(|keys| {
+            keys.iter()
+                .filter(|&&k| features.kinds[k as usize] == KeyKind::Name)
+                .map(|&k| features.weights[k as usize])
+                .fold(0.0, f64::max)
+                .min(cap)
+        })
+        .collect()
 }
 
 /// The longest run of sentences a bead of [`SHAPES`] takes on one side.
