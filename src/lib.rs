@@ -26,6 +26,7 @@
 pub mod align;
 pub mod anchors;
 pub mod apply;
+pub mod dict;
 pub mod diff;
 pub mod error;
 pub mod eval;
