@@ -13,8 +13,15 @@
 //! The anchor finder looks words up one at a time, so an entry whose left
 //! side has more than one word is skipped. A right side of several words
 //! (`press reporter`) keeps its content words: those of four letters or more
-//! that are not function words of the right language; a single word is kept
-//! whatever its length.
+//! that are not function words of the right language.
+//!
+//! A TSV lexicon is taken as hand-made: every rendering it lists is kept,
+//! and a one-word rendering whatever its length. A dictd dictionary is taken
+//! as general: each left word keeps only its first rendering of four letters
+//! or more (shorter words never match a word anchor), and when it is read
+//! backwards only one-word renderings count. More renderings of a general
+//! dictionary made alignments worse, as measured by
+//! `scripts/bench-accuracy.sh`.
 //!
 //! Which way a dictionary goes is read from its file name (`deu-eng`,
 //! `de-fr`, ISO 639-1 or 639-2 codes); a dictionary that goes right to left
@@ -86,7 +93,7 @@ pub fn load_dictionary(path: &str, left: &Lang, right: &Lang) -> Result<Lexicon,
     };
     // Entries are read in the file's own direction, so the function words
     // that thin out several-word renderings are those of the file's right side.
-    let mut entries = Entries::new(if flip { left } else { right }, flip);
+    let mut entries = Entries::new(if flip { left } else { right }, flip, dictd);
     if dictd {
         dictd::read(path, &mut entries)?;
     } else {
@@ -115,6 +122,12 @@ pub fn pair_in_name(path: &str) -> Option<(String, String)> {
     })
 }
 
+/// How many renderings of a word a large dictionary may give: only its
+/// first. Measured on textberg-dev and the de-en pairs in data/ (see
+/// scripts/bench-accuracy.sh), every further rendering of a general
+/// dictionary matched more wrong sentences than right ones.
+const GENERAL_RENDERINGS: usize = 1;
+
 /// The lexicon being built from a dictionary file's entries, which come in
 /// the file's own direction.
 pub(crate) struct Entries<'a> {
@@ -122,14 +135,19 @@ pub(crate) struct Entries<'a> {
     to: &'a Lang,
     /// Whether the file goes right to left, so each pair is turned round.
     flip: bool,
+    /// Whether the file is a large general dictionary rather than a
+    /// hand-made lexicon: it then gives one rendering a word, of four
+    /// letters or more.
+    general: bool,
     lexicon: Lexicon,
 }
 
 impl<'a> Entries<'a> {
-    fn new(to: &'a Lang, flip: bool) -> Entries<'a> {
+    fn new(to: &'a Lang, flip: bool, general: bool) -> Entries<'a> {
         Entries {
             to,
             flip,
+            general,
             lexicon: Lexicon::default(),
         }
     }
@@ -151,23 +169,40 @@ impl<'a> Entries<'a> {
         for rendering in renderings {
             let all: Vec<&str> = words(rendering).collect();
             let single = all.len() == 1;
+            // Read backwards, a phrase's content word is a weak link to the
+            // headword (`maison` is in a hundred German compounds' renderings).
+            if !single && self.flip && self.general {
+                continue;
+            }
             for w in all {
-                if single || self.is_content_word(w) {
-                    let w = w.to_lowercase();
-                    if !targets.contains(&w) {
-                        targets.push(w);
-                    }
+                let keep = if single {
+                    !self.general || w.chars().count() >= 4
+                } else {
+                    self.is_content_word(w)
+                };
+                if keep {
+                    push_new(&mut targets, &w.to_lowercase());
                 }
             }
         }
+        let limit = if self.general {
+            GENERAL_RENDERINGS
+        } else {
+            usize::MAX
+        };
         if self.flip {
-            for t in targets {
-                push_new(self.lexicon.entries.entry(t).or_default(), &head);
+            for t in targets.into_iter().take(limit) {
+                let known = self.lexicon.entries.entry(t).or_default();
+                if known.len() < limit {
+                    push_new(known, &head);
+                }
             }
         } else if !targets.is_empty() {
             let known = self.lexicon.entries.entry(head).or_default();
             for t in targets {
-                push_new(known, &t);
+                if known.len() < limit {
+                    push_new(known, &t);
+                }
             }
         }
     }
@@ -215,7 +250,7 @@ mod tests {
     #[test]
     fn several_word_renderings_keep_their_content_words() {
         let en = lang("en");
-        let mut e = Entries::new(&en, false);
+        let mut e = Entries::new(&en, false, false);
         e.add("Berichterstatter", ["press reporter"]);
         e.add("Lachen", ["laugh", "the joy of it"]);
         e.add("aber dalli", ["be quick"]);
@@ -228,7 +263,7 @@ mod tests {
     #[test]
     fn inversion_swaps_the_sides() {
         let de = lang("de");
-        let mut e = Entries::new(&de, true);
+        let mut e = Entries::new(&de, true, false);
         e.add("maison", ["Haus"]);
         let lex = e.lexicon;
         assert_eq!(lex.get("haus"), ["maison"]);
