@@ -33,6 +33,8 @@ pub enum KeyKind {
     Name,
     /// Any other word long enough to be a cognate.
     Word,
+    /// A rendering that a bilingual dictionary gives.
+    Translation,
     /// A punctuation mark that translations keep, such as `?`.
     Punctuation,
 }
@@ -44,6 +46,7 @@ impl KeyKind {
             KeyKind::Calendar => 1.5,
             KeyKind::Name => 1.5,
             KeyKind::Word => 1.0,
+            KeyKind::Translation => 0.1,
             KeyKind::Punctuation => 0.5,
         }
     }
@@ -235,7 +238,7 @@ fn prefix_key(word: &str) -> String {
 fn sentence_keys(
     sentence: &Sentence,
     lang: &Lang,
-    lexicon: Option<&Lexicon>,
+    lexicons: Option<(&Lexicon, &Lexicon)>,
     names: &HashSet<String>,
 ) -> Vec<(String, KeyKind, String)> {
     let mut keys = Vec::new();
@@ -270,7 +273,15 @@ fn sentence_keys(
                     keys.push((format!("d:{d}"), KeyKind::Calendar, text.clone()));
                     continue;
                 }
-                if let Some(lexicon) = lexicon {
+                if let Some((lexicon, dictionary)) = lexicons {
+                    // Dictionary words are common words: weaker anchors than names.
+                    for target in dictionary.get(&lower) {
+                        keys.push((
+                            format!("w:{}", prefix_key(target)),
+                            KeyKind::Translation,
+                            target.clone(),
+                        ));
+                    }
                     for target in lexicon.get(&lower) {
                         keys.push((
                             format!("c:{}", name_form(target)),
@@ -367,13 +378,15 @@ impl Counter {
 }
 
 impl Features {
-    /// Finds the anchors of both sides. `lexicon` maps left words to right ones.
+    /// Finds the anchors of both sides. `lexicon` (names) and `dictionary`
+    /// (common words) map left words to right ones.
     pub fn extract(
         left: &[Sentence],
         left_lang: &Lang,
         right: &[Sentence],
         right_lang: &Lang,
         lexicon: &Lexicon,
+        dictionary: &Lexicon,
     ) -> Features {
         let (left_names, right_names) = (names(left, left_lang), names(right, right_lang));
         let mut counter = Counter::default();
@@ -381,7 +394,7 @@ impl Features {
             .iter()
             .map(|s| {
                 counter.add(
-                    sentence_keys(s, left_lang, Some(lexicon), &left_names),
+                    sentence_keys(s, left_lang, Some((lexicon, dictionary)), &left_names),
                     true,
                 )
             })
@@ -494,7 +507,14 @@ mod tests {
             0,
         )];
         let (l, r) = (lang("de"), lang("en"));
-        let f = Features::extract(&de, &l, &en, &r, &Lexicon::builtin(&l, &r));
+        let f = Features::extract(
+            &de,
+            &l,
+            &en,
+            &r,
+            &Lexicon::builtin(&l, &r),
+            &Lexicon::default(),
+        );
         let labels: Vec<&str> = f.left_keys[0]
             .iter()
             .map(|&k| f.labels[k as usize].as_str())

@@ -27,6 +27,7 @@ pub mod align;
 pub mod anchors;
 pub mod apply;
 pub mod batch;
+pub mod dict;
 pub mod diff;
 pub mod error;
 pub mod eval;

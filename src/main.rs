@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code.into(),
         Err(err) => {
-            eprintln!("tralign: {err:#}");
+            eprintln!("tralign: {err}");
             cli::Exit::Error.into()
         }
     }

@@ -54,6 +54,7 @@ pub fn scores(left: &[Document], right: &[Document], lexicon: &Lexicon) -> Vec<V
         &right_sentences,
         &first_right.lang,
         lexicon,
+        &Lexicon::default(),
     );
     let gather = |keys: &[Vec<u32>], chars: &[usize], owner: &[usize], docs: usize| {
         let mut per_doc = vec![(Vec::new(), 0usize); docs];

@@ -30,6 +30,7 @@ fn beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
         &right.sentences,
         &right.lang,
         &lexicon,
+        &Lexicon::default(),
     );
     let lp: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
     let rp: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();

@@ -195,8 +195,10 @@ impl<'a> Scorer<'a> {
                     continue;
                 }
                 // A match counts for this member only if no other member has the key.
+                // Dictionary words are too common to vouch for a sentence.
                 let adds = keys.iter().any(|k| {
-                    other.iter().any(|o| o.binary_search(k).is_ok())
+                    f.kinds[*k as usize] != KeyKind::Translation
+                        && other.iter().any(|o| o.binary_search(k).is_ok())
                         && !own
                             .iter()
                             .enumerate()
@@ -297,6 +299,7 @@ mod tests {
             left_keys: vec![vec![1, 4], vec![0, 4, 7], vec![2]],
             right_keys: vec![vec![4, 7, 9], vec![1, 2]],
             weights: (0..10).map(|k| f64::from(k) + 0.5).collect(),
+            kinds: vec![KeyKind::Word; 10],
             ..Features::default()
         };
         let model = Model::initial(&f);

@@ -65,18 +65,14 @@ const TEMPERATURE: f64 = 1.0;
 
 /// Aligns the sentences of two documents.
 pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions) -> Alignment {
-    let mut lexicon = Lexicon::builtin(&left.lang, &right.lang);
-    for (word, targets) in &options.dictionary.entries {
-        for t in targets {
-            lexicon.insert(word, t);
-        }
-    }
+    let lexicon = Lexicon::builtin(&left.lang, &right.lang);
     let features = Features::extract(
         &left.sentences,
         &left.lang,
         &right.sentences,
         &right.lang,
         &lexicon,
+        &options.dictionary,
     );
     let left_par: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
     let right_par: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();

@@ -1,5 +1,6 @@
 //! `tralign align LEFT RIGHT`: the main job.
 
+use tralign::dict::load_dictionary;
 use tralign::review::review;
 use tralign::write::csv::{to_csv, CsvOptions};
 use tralign::write::ladder::to_ladder;
@@ -44,6 +45,11 @@ pub struct Args {
     source_lang: Option<String>,
     #[command(flatten)]
     input: InputArgs,
+    /// A bilingual dictionary whose word pairs become anchors: a TSV lexicon
+    /// (left<TAB>right) or a dictd dictionary such as FreeDict's (its .index,
+    /// .dict.dz or their common stem).
+    #[arg(long, value_name = "FILE")]
+    dict: Option<String>,
 }
 
 /// Everything `align` needs, settled from the flags.
@@ -58,6 +64,7 @@ struct Config {
     min_confidence: Option<f64>,
     tmx: TmxOptions,
     input: InputArgs,
+    dict: Option<String>,
 }
 
 impl Config {
@@ -118,6 +125,7 @@ impl Config {
             min_confidence: args.min_confidence,
             tmx,
             input: args.input,
+            dict: args.dict,
         })
     }
 }
@@ -141,7 +149,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     };
     let left = load(&config.left, &config.langs.0)?;
     let right = load(&config.right, &config.langs.1)?;
-    let alignment = align_documents(&left, &right, &AlignOptions::default());
+    let options = align_options(config.dict.as_deref(), &left, &right)?;
+    let alignment = align_documents(&left, &right, &options);
     let mut rows = review(&left, &right, &alignment);
     if let Some(min) = config.min_confidence {
         keep_confident(&mut rows, min);
@@ -158,4 +167,17 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     };
     config.sink.write(&bytes)?;
     Ok(Exit::Ok)
+}
+
+/// The aligner's options: the word pairs of `dict`, if one is given.
+pub(super) fn align_options(
+    dict: Option<&str>,
+    left: &Document,
+    right: &Document,
+) -> Result<AlignOptions, Error> {
+    let dictionary = match dict {
+        Some(path) => load_dictionary(path, &left.lang, &right.lang)?,
+        None => Default::default(),
+    };
+    Ok(AlignOptions { dictionary })
 }

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use tralign::qa::report::Report;
 use tralign::qa::{check, Check, Options};
 use tralign::write::sink::Sink;
-use tralign::{align_documents, read, AlignOptions, Document, Error, Lang};
+use tralign::{align_documents, read, Document, Error, Lang};
 
 use super::Exit;
 
@@ -43,6 +43,9 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
+    /// A bilingual dictionary for the alignment, as for `tralign align --dict`.
+    #[arg(long, value_name = "FILE")]
+    dict: Option<String>,
 }
 
 /// Loads two documents, their languages given or guessed from the file names.
@@ -94,7 +97,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         args.langs.as_deref(),
         args.presplit,
     )?;
-    let alignment = align_documents(&left, &right, &AlignOptions::default());
+    let options = super::align::align_options(args.dict.as_deref(), &left, &right)?;
+    let alignment = align_documents(&left, &right, &options);
     let findings = check(&left, &right, &alignment, &Options { ignore });
     let report = Report {
         findings: &findings,
