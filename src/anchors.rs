@@ -46,7 +46,7 @@ impl KeyKind {
             KeyKind::Calendar => 1.5,
             KeyKind::Name => 1.5,
             KeyKind::Word => 1.0,
-            KeyKind::Translation => 0.1,
+            KeyKind::Translation => 0.3,
             KeyKind::Punctuation => 0.5,
         }
     }
