@@ -82,6 +82,45 @@ fn fits(n: usize, m: usize, full_cells: usize) -> bool {
     n < 2 || m < 2 || (n + 1).saturating_mul(m + 1) <= full_cells
 }
 
+/// Like [`search`], but for a pair already aligned once with a slightly
+/// different model: a large pair is searched in a band around `previous`
+/// (widened where the path nears its edge) instead of coarse to fine again.
+pub fn search_near(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    temperature: f64,
+    full_cells: usize,
+    previous: &Path,
+) -> Option<Path> {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    if fits(n, m, full_cells) {
+        return search(
+            features,
+            left_paragraphs,
+            right_paragraphs,
+            model,
+            temperature,
+            full_cells,
+        );
+    }
+    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+    let shapes = scorer.shapes();
+    let band = around_scaled(&previous.beads, 1, n, m, RADIUS);
+    refine(
+        n,
+        m,
+        band,
+        |p: &Path| &p.beads,
+        |band| {
+            dp::best_path(n, m, &shapes, band, temperature, |i, a, j, b| {
+                scorer.cost(i, a, j, b)
+            })
+        },
+    )
+}
+
 /// The band for a pair: the whole grid if it fits, else the band around the
 /// path of the halved pair.
 fn band_for(
@@ -171,12 +210,18 @@ fn near_edge(band: &Band, beads: &Beads, m: usize) -> Vec<(usize, usize)> {
 /// The band of the path of a halved pair, scaled to the `n × m` grid and
 /// widened by `radius` cells.
 fn around(coarse: &Beads, n: usize, m: usize, radius: usize) -> Band {
+    around_scaled(coarse, 2, n, m, radius)
+}
+
+/// The band of a path whose indices are `scale` times smaller than those of
+/// the `n × m` grid, widened by `radius` cells.
+fn around_scaled(coarse: &Beads, scale: usize, n: usize, m: usize, radius: usize) -> Band {
     // Lowest and highest j per row that the scaled beads cover; both rise with i.
     let mut low = vec![usize::MAX; n + 1];
     let mut high = vec![0; n + 1];
     for (l, r) in coarse {
-        let (j0, j1) = ((2 * r.start).min(m), (2 * r.end).min(m));
-        for i in (2 * l.start).min(n)..=(2 * l.end).min(n) {
+        let (j0, j1) = ((scale * r.start).min(m), (scale * r.end).min(m));
+        for i in (scale * l.start).min(n)..=(scale * l.end).min(n) {
             low[i] = low[i].min(j0);
             high[i] = high[i].max(j1);
         }

@@ -79,7 +79,16 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
     let mut model = Model::initial(&features);
     let first = search(&features, &left_par, &right_par, &model);
     reestimate(&mut model, &features, &first);
-    let path = search(&features, &left_par, &right_par, &model);
+    let path = band::search_near(
+        &features,
+        &left_par,
+        &right_par,
+        &model,
+        TEMPERATURE,
+        FULL_DP_CELLS,
+        &first,
+    )
+    .expect("1-0 and 0-1 beads reach every cell of a band, so a path always exists");
     Alignment {
         beads: path
             .beads

@@ -151,19 +151,24 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let right = load(&config.right, &config.langs.1)?;
     let options = align_options(config.dict.as_deref(), &left, &right)?;
     let alignment = align_documents(&left, &right, &options);
-    let mut rows = review(&left, &right, &alignment);
-    if let Some(min) = config.min_confidence {
-        keep_confident(&mut rows, min);
-    }
+    // Only the review formats need the review (confidence, anchors, QA
+    // flags); the ladder is written straight from the beads.
+    let reviewed = || {
+        let mut rows = review(&left, &right, &alignment);
+        if let Some(min) = config.min_confidence {
+            keep_confident(&mut rows, min);
+        }
+        rows
+    };
     let (l, r) = (&config.langs.0, &config.langs.1);
     let bytes = match config.format {
         Format::Ladder => to_ladder(&alignment.beads).into_bytes(),
-        Format::Csv => to_csv(&rows, l, r, &config.csv)?,
-        Format::Tmx => to_tmx(&units_from_rows(&rows), &config.tmx)?.into_bytes(),
-        Format::Xlsx => xlsx::to_xlsx(&rows, l, r, config.tmx.created)?,
-        Format::Json => json::to_json(&rows, &left, &right)?.into_bytes(),
-        Format::Jsonl => json::to_jsonl(&rows, &left, &right)?.into_bytes(),
-        Format::Html => html::to_html(&rows, &left, &right).into_bytes(),
+        Format::Csv => to_csv(&reviewed(), l, r, &config.csv)?,
+        Format::Tmx => to_tmx(&units_from_rows(&reviewed()), &config.tmx)?.into_bytes(),
+        Format::Xlsx => xlsx::to_xlsx(&reviewed(), l, r, config.tmx.created)?,
+        Format::Json => json::to_json(&reviewed(), &left, &right)?.into_bytes(),
+        Format::Jsonl => json::to_jsonl(&reviewed(), &left, &right)?.into_bytes(),
+        Format::Html => html::to_html(&reviewed(), &left, &right).into_bytes(),
     };
     config.sink.write(&bytes)?;
     Ok(Exit::Ok)
