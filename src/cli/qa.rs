@@ -78,7 +78,15 @@ pub(super) fn load_pair(
     }
     let load = |path: &str, code: &str| -> Result<Document, Error> {
         let text = read::read_text(path)?;
-        Ok(Document::from_text(path, &text, Lang::new(code)?, presplit))
+        let doc = Document::from_text(path, &text, Lang::new(code)?, presplit);
+        if doc.sentences.is_empty() {
+            // As for align: checking against nothing means the wrong file.
+            return Err(Error::input(
+                path,
+                "no text to check (the file is empty or only white space)",
+            ));
+        }
+        Ok(doc)
     };
     Ok((load(left, &codes.0)?, load(right, &codes.1)?))
 }
