@@ -7,7 +7,6 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::anchors::KeyKind;
 use crate::{Alignment, Bead, Document};
 
 /// Below this confidence a bead is flagged `low-confidence`.
@@ -20,8 +19,6 @@ pub enum Flag {
     Unaligned,
     /// The aligner is not sure of this bead.
     LowConfidence,
-    /// Numbers present on one side only.
-    NumberMismatch(Vec<String>),
     /// A finding of a QA check ([`crate::qa`]).
     Qa {
         /// The check's name, such as `numbers`.
@@ -36,7 +33,6 @@ impl fmt::Display for Flag {
         match self {
             Flag::Unaligned => f.write_str("unaligned"),
             Flag::LowConfidence => f.write_str("low-confidence"),
-            Flag::NumberMismatch(n) => write!(f, "number-mismatch: {}", n.join(" ")),
             Flag::Qa { check, detail } => write!(f, "{check}: {detail}"),
         }
     }
@@ -103,16 +99,8 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
             if p < LOW_CONFIDENCE {
                 flags.push(Flag::LowConfidence);
             }
-            if !bead.left.is_empty() && !bead.right.is_empty() {
-                let odd: Vec<String> = lk
-                    .symmetric_difference(&rk)
-                    .filter(|&&key| f.kinds[key as usize] == KeyKind::Number)
-                    .map(|&key| f.labels[key as usize].clone())
-                    .collect();
-                if !odd.is_empty() {
-                    flags.push(Flag::NumberMismatch(odd));
-                }
-            }
+            // Numbers, names, dates and the rest are the QA checks' flags
+            // (see `crate::qa`), added below.
             Row {
                 id: k + 1,
                 bead: bead.clone(),

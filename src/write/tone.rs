@@ -78,7 +78,10 @@ mod tests {
     fn flags_and_confidence_set_the_tone() {
         assert_eq!(Tone::of(&row(0.99, vec![])), Tone::Good);
         assert_eq!(Tone::of(&row(0.7, vec![])), Tone::Doubtful);
-        let mismatch = Flag::NumberMismatch(vec!["2022".into()]);
+        let mismatch = Flag::Qa {
+            check: "numbers".into(),
+            detail: "de has 2022, en has 2023".into(),
+        };
         assert_eq!(Tone::of(&row(0.99, vec![mismatch])), Tone::Doubtful);
         assert_eq!(Tone::of(&row(0.99, vec![Flag::Unaligned])), Tone::Bad);
         assert_eq!(Tone::of(&row(0.3, vec![Flag::LowConfidence])), Tone::Bad);
