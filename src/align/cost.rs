@@ -184,34 +184,16 @@ impl<'a> Scorer<'a> {
     /// merged in for nothing is more likely an omission or addition.
     fn idle_members(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let f = self.features;
-        let side = |own: &[Vec<u32>], telling: &[f64], other: &[Vec<u32>]| -> f64 {
-            if own.len() < 2 {
-                return 0.0;
-            }
-            let mut fine = 0.0;
-            for (m, keys) in own.iter().enumerate() {
-                // Most sentences hold no name: nothing to search for.
-                if telling[m] == 0.0 {
-                    continue;
-                }
-                // A match counts for this member only if no other member has the key.
-                // Dictionary words are too common to vouch for a sentence.
-                let adds = keys.iter().any(|k| {
-                    f.kinds[*k as usize] != KeyKind::Translation
-                        && other.iter().any(|o| o.binary_search(k).is_ok())
-                        && !own
-                            .iter()
-                            .enumerate()
-                            .any(|(n, o)| n != m && o.binary_search(k).is_ok())
-                });
-                if !adds {
-                    fine += telling[m];
-                }
-            }
-            fine
-        };
         let (l, r) = (&f.left_keys[i..i + a], &f.right_keys[j..j + b]);
-        side(l, &self.left_telling[i..i + a], r) + side(r, &self.right_telling[j..j + b], l)
+        let (lu, ru) = (
+            self.left_runs.get(&f.left_keys, i, a),
+            self.right_runs.get(&f.right_keys, j, b),
+        );
+        let (Some(lu), Some(ru)) = (lu, ru) else {
+            return 0.0;
+        };
+        idle_side(f, l, &self.left_telling[i..i + a], ru)
+            + idle_side(f, r, &self.right_telling[j..j + b], lu)
     }
 
     /// Summed weight of the keys both sides of the bead hold.
@@ -238,6 +220,45 @@ impl<'a> Scorer<'a> {
             }
         }
     }
+}
+
+/// The idle fine of one side of a bead: `own` are its sentences' keys,
+/// `telling` their fines, `other` the distinct keys of the other side.
+fn idle_side(f: &Features, own: &[Vec<u32>], telling: &[f64], other: &[u32]) -> f64 {
+    if own.len() < 2 {
+        return 0.0;
+    }
+    let mut fine = 0.0;
+    for (m, keys) in own.iter().enumerate() {
+        // Most sentences hold no name: nothing to search for.
+        if telling[m] == 0.0 {
+            continue;
+        }
+        // Walk the member's keys and the other side's together (both
+        // sorted); a shared key counts for this member only if no other
+        // member has it. Dictionary words are too common to vouch for it.
+        let (mut x, mut y, mut adds) = (0, 0, false);
+        while x < keys.len() && y < other.len() && !adds {
+            match keys[x].cmp(&other[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let k = keys[x];
+                    adds = f.kinds[k as usize] != KeyKind::Translation
+                        && own
+                            .iter()
+                            .enumerate()
+                            .all(|(n, o)| n == m || o.binary_search(&k).is_err());
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        if !adds {
+            fine += telling[m];
+        }
+    }
+    fine
 }
 
 /// Per sentence: the weight of its heaviest name, capped: what it is fined
