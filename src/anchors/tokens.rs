@@ -1,0 +1,179 @@
+//! Tokens: a sentence as words and numbers, numbers in canonical form.
+//!
+//! In: a sentence and the [`Lang`] whose number format it is written in.
+//! Out: [`Token`]s: words (dotted initials such as `U.S.` as one word),
+//! numbers with group marks dropped and `.` as the decimal mark, and dates
+//! written with digits only as day, month and year.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::Lang;
+
+/// A token of a sentence, as the anchor finder sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Token {
+    /// A word; `initial` tells whether it starts its sentence.
+    Word {
+        /// The word as written (dotted initials such as `U.S.` without dots).
+        text: String,
+        /// Whether it is the first word of the sentence.
+        initial: bool,
+    },
+    /// A number in canonical form: no group marks, `.` as decimal mark, no
+    /// trailing fractional zeros.
+    Number(String),
+    /// A date written with digits only (`24.04.2024`): day, month, year.
+    Date(u32, u32, u32),
+}
+
+/// Splits a sentence into words and numbers by the number format of `lang`.
+pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut first_word = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (i + 1 < chars.len()
+                        && chars[i + 1].is_ascii_digit()
+                        && (chars[i] == lang.decimal_mark
+                            || lang.group_marks.contains(&chars[i])
+                            || matches!(chars[i], '.' | ',' | '/'))))
+            {
+                i += 1;
+            }
+            let raw: String = chars[start..i].iter().collect();
+            tokens.push(number_token(&raw, lang));
+            first_word = false;
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || is_mark(chars[i])) {
+                i += 1;
+            }
+            let mut word: String = chars[start..i].iter().collect();
+            // Dotted initials such as U.S. or U.N. become one word.
+            if i - start == 1 && c.is_uppercase() {
+                let mut k = i;
+                while k + 1 < chars.len()
+                    && chars[k] == '.'
+                    && chars[k + 1].is_uppercase()
+                    && chars.get(k + 2).is_none_or(|c| !c.is_alphanumeric())
+                {
+                    word.push(chars[k + 1]);
+                    k += 2;
+                }
+                i = k;
+            }
+            tokens.push(Token::Word {
+                text: word,
+                initial: first_word,
+            });
+            first_word = false;
+        } else {
+            i += 1;
+        }
+    }
+    tokens
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Reads a digit string by the number format of `lang`.
+fn number_token(raw: &str, lang: &Lang) -> Token {
+    let parts: Vec<&str> = raw.split(['.', '/']).collect();
+    if parts.len() == 3 && !raw.contains(',') {
+        if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
+            if (1..=31).contains(&d) && (1..=12).contains(&m) && matches!(parts[2].len(), 2 | 4) {
+                return Token::Date(d, m, y);
+            }
+        }
+    }
+    Token::Number(canonical_number(raw, lang))
+}
+
+/// The canonical spelling of a number written in the format of `lang`.
+pub fn canonical_number(raw: &str, lang: &Lang) -> String {
+    let decimal = lang.decimal_mark;
+    let mut int_part = String::new();
+    let mut frac_part = String::new();
+    let (head, tail) = match raw.rfind(decimal) {
+        // A decimal mark followed by exactly three digits in a language whose
+        // group mark it could also be is read as grouping (1,234 in English).
+        Some(p) if !is_grouping(raw, p, lang) => (&raw[..p], Some(&raw[p + decimal.len_utf8()..])),
+        _ => (raw, None),
+    };
+    int_part.extend(head.chars().filter(char::is_ascii_digit));
+    if let Some(t) = tail {
+        frac_part.extend(t.chars().filter(char::is_ascii_digit));
+    }
+    let int_part = int_part.trim_start_matches('0');
+    let int_part = if int_part.is_empty() { "0" } else { int_part };
+    let frac_part = frac_part.trim_end_matches('0');
+    if frac_part.is_empty() {
+        int_part.to_string()
+    } else {
+        format!("{int_part}.{frac_part}")
+    }
+}
+
+fn is_grouping(raw: &str, pos: usize, lang: &Lang) -> bool {
+    let after = &raw[pos + 1..];
+    lang.group_marks.contains(&lang.decimal_mark)
+        || (raw[..pos].contains(lang.decimal_mark)
+            && after.len() == 3
+            && after.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Lower-cases, drops diacritics and dots, and spells ß as ss.
+pub fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|&c| !is_mark(c) && c != '.')
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .replace('ß', "ss")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::new(code).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_canonical_across_locales() {
+        assert_eq!(canonical_number("1.234,5", &lang("de")), "1234.5");
+        assert_eq!(canonical_number("1,234.5", &lang("en")), "1234.5");
+        assert_eq!(canonical_number("1,234", &lang("en")), "1234");
+        assert_eq!(canonical_number("12,30", &lang("de")), "12.3");
+        assert_eq!(canonical_number("2022", &lang("de")), "2022");
+    }
+
+    #[test]
+    fn digit_dates_become_day_month_year() {
+        let t = tokenize("am 24.04.2024 um", &lang("de"));
+        assert!(t.contains(&Token::Date(24, 4, 2024)));
+    }
+
+    #[test]
+    fn dotted_initials_are_one_word() {
+        let t = tokenize("the U.S. officials", &lang("en"));
+        assert!(t
+            .iter()
+            .any(|t| matches!(t, Token::Word { text, .. } if text == "US")));
+    }
+
+    #[test]
+    fn folding_drops_diacritics() {
+        assert_eq!(fold("Expédition"), "expedition");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("U.S."), "us");
+    }
+}
