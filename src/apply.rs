@@ -182,7 +182,8 @@ fn parse_lines(cell: &str) -> Option<Range<usize>> {
     }
     let (a, b) = cell.split_once('-').unwrap_or((cell, cell));
     let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-    (a >= 1 && b >= a).then_some(a - 1..b)
+    // `then`, not `then_some`: `a - 1` must not be computed for `a == 0`.
+    (a >= 1 && b >= a).then(|| a - 1..b)
 }
 
 /// Reads a reviewed CSV; `name` is used in errors.
@@ -365,6 +366,18 @@ impl Review {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `review_csv` fuzz target: a line cell of `0` panicked
+    /// with an overflow instead of being refused.
+    #[test]
+    fn a_line_number_of_zero_is_refused_not_a_panic() {
+        assert_eq!(parse_lines("0"), None);
+        assert_eq!(parse_lines("0-2"), None);
+        assert_eq!(parse_lines("2-3"), Some(1..3));
+        let csv = b"id,de_lines,en_lines,de,en,status\n1,1,0,Hallo,Hello,ok\n";
+        let err = read_review("r.csv", csv).unwrap_err().to_string();
+        assert!(err.starts_with("r.csv: row 2, column en_lines"), "{err}");
+    }
 
     const HEAD: &str = "id,de_lines,en_lines,de,en,type,confidence,anchors,flags,status,comment\n";
 
