@@ -10,6 +10,7 @@ use tralign::review::review;
 use tralign::write::sink::Sink;
 use tralign::{align_documents, AlignOptions, Error};
 
+use super::input::InputArgs;
 use super::qa::load_pair;
 use super::Exit;
 
@@ -53,13 +54,21 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// How wide each text column of the terminal table is.
 const WIDTH: usize = 38;
 
 fn aligned_table(left: &str, right: &str, args: &Args) -> Result<Table, Error> {
-    let (l, r) = load_pair(left, right, args.langs.as_deref(), args.presplit)?;
+    let (l, r) = load_pair(
+        left,
+        right,
+        args.langs.as_deref(),
+        args.presplit,
+        &args.input,
+    )?;
     let alignment = align_documents(&l, &r, &AlignOptions::default());
     Ok(from_rows(
         &review(&l, &r, &alignment),

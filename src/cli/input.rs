@@ -1,5 +1,5 @@
-//! Input flags shared by the verbs that read texts (`align`, `segment`):
-//! the encoding and the longest sentence. Turns a path into a [`Document`]
+//! Input flags shared by the verbs that read texts (`align`, `segment`, `qa`,
+//! `diff --pairs`): the encoding and the longest sentence. Turns a path into a [`Document`]
 //! and tells the user, on standard error, what they should know about how
 //! it was read.
 

@@ -7,8 +7,9 @@ use clap::ValueEnum;
 use tralign::qa::report::Report;
 use tralign::qa::{check, Check, Options};
 use tralign::write::sink::Sink;
-use tralign::{align_documents, read, Document, Error, Lang};
+use tralign::{align_documents, Document, Error, Lang};
 
+use super::input::InputArgs;
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,6 +47,8 @@ pub struct Args {
     /// A bilingual dictionary for the alignment, as for `tralign align --dict`.
     #[arg(long, value_name = "FILE")]
     dict: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// Loads two documents, their languages given or guessed from the file names.
@@ -54,6 +57,7 @@ pub(super) fn load_pair(
     right: &str,
     langs: Option<&[String]>,
     presplit: bool,
+    input: &InputArgs,
 ) -> Result<(Document, Document), Error> {
     let codes = match langs {
         Some([l, r]) => (l.clone(), r.clone()),
@@ -77,8 +81,7 @@ pub(super) fn load_pair(
         return Err(Error::Usage("only one input can be standard input".into()));
     }
     let load = |path: &str, code: &str| -> Result<Document, Error> {
-        let text = read::read_text(path)?;
-        let doc = Document::from_text(path, &text, Lang::new(code)?, presplit);
+        let doc = input.load(path, Lang::new(code)?, presplit)?;
         if doc.sentences.is_empty() {
             // As for align: checking against nothing means the wrong file.
             return Err(Error::input(
@@ -104,6 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         &args.right,
         args.langs.as_deref(),
         args.presplit,
+        &args.input,
     )?;
     let options = super::align::align_options(args.dict.as_deref(), &left, &right)?;
     let alignment = align_documents(&left, &right, &options);

@@ -83,7 +83,7 @@ impl Report<'_> {
     /// One line: how many findings, by severity and by check.
     pub fn summary(&self) -> String {
         if self.findings.is_empty() {
-            return format!("no findings in {} rows\n", self.rows);
+            return format!("no findings in {}\n", plural(self.rows, "row"));
         }
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
         let per_check: Vec<String> = Check::ALL
