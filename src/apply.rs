@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::write::csv::{header, neutralise};
+use crate::write::csv::{line_numbers, neutralise, write_table};
 use crate::write::tmx::Unit;
 use crate::Error;
 
@@ -327,39 +327,27 @@ impl Review {
     /// The selected rows as a review CSV with tralign's columns, sorted by
     /// id, formula-like cells neutralised again.
     pub fn to_csv(&self, unreviewed: bool) -> Result<Vec<u8>, Error> {
-        let mut out = Vec::new();
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(&mut out);
-        let fail = |e: csv::Error| Error::Usage(format!("writing CSV: {e}"));
-        writer
-            .write_record(header(&self.left_lang, &self.right_lang))
-            .map_err(fail)?;
-        for r in self.selected(unreviewed) {
+        let records = self.selected(unreviewed).map(|r| {
             let status = if r.status == Status::Accepted {
                 "ok"
             } else {
                 ""
             };
-            writer
-                .write_record([
-                    r.id.to_string(),
-                    crate::write::csv::line_numbers(&r.left_lines),
-                    crate::write::csv::line_numbers(&r.right_lines),
-                    neutralise(&r.left),
-                    neutralise(&r.right),
-                    r.kind.clone(),
-                    r.confidence.map_or(String::new(), |c| format!("{c:.2}")),
-                    neutralise(&r.anchors),
-                    neutralise(&r.flags.join("; ")),
-                    status.to_string(),
-                    neutralise(&r.comment),
-                ])
-                .map_err(fail)?;
-        }
-        writer.flush().map_err(|e| Error::io("CSV", e))?;
-        drop(writer);
-        Ok(out)
+            [
+                r.id.to_string(),
+                line_numbers(&r.left_lines),
+                line_numbers(&r.right_lines),
+                neutralise(&r.left),
+                neutralise(&r.right),
+                r.kind.clone(),
+                r.confidence.map_or(String::new(), |c| format!("{c:.2}")),
+                neutralise(&r.anchors),
+                neutralise(&r.flags.join("; ")),
+                status.to_string(),
+                neutralise(&r.comment),
+            ]
+        });
+        write_table(&self.left_lang, &self.right_lang, false, records)
     }
 }
 

@@ -54,9 +54,6 @@ pub fn search(
     temperature: f64,
     full_cells: usize,
 ) -> Option<Path> {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
-    let shapes = scorer.shapes();
     let band = band_for(
         features,
         left_paragraphs,
@@ -64,6 +61,28 @@ pub fn search(
         model,
         full_cells,
     );
+    search_in(
+        features,
+        left_paragraphs,
+        right_paragraphs,
+        model,
+        temperature,
+        band,
+    )
+}
+
+/// The best path in `band`, widened where the path nears its edge.
+fn search_in(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    temperature: f64,
+    band: Band,
+) -> Option<Path> {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+    let shapes = scorer.shapes();
     refine(
         n,
         m,
@@ -105,19 +124,14 @@ pub fn search_near(
             full_cells,
         );
     }
-    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
-    let shapes = scorer.shapes();
     let band = around_scaled(&previous.beads, 1, n, m, RADIUS);
-    refine(
-        n,
-        m,
+    search_in(
+        features,
+        left_paragraphs,
+        right_paragraphs,
+        model,
+        temperature,
         band,
-        |p: &Path| &p.beads,
-        |band| {
-            dp::best_path(n, m, &shapes, band, temperature, |i, a, j, b| {
-                scorer.cost(i, a, j, b)
-            })
-        },
     )
 }
 

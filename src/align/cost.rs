@@ -56,8 +56,6 @@ pub struct Model {
     pub idle_cap: f64,
     /// Toll for a bead that straddles a paragraph break.
     pub paragraph_toll: f64,
-    /// The bead shapes and their prior probabilities.
-    pub priors: Vec<(Shape, f64)>,
 }
 
 impl Model {
@@ -78,7 +76,6 @@ impl Model {
             idle_weight: 4.0,
             idle_cap: 2.0,
             paragraph_toll: 2.0,
-            priors: SHAPES.to_vec(),
         }
     }
 }
@@ -119,7 +116,7 @@ impl<'a> Scorer<'a> {
             left_paragraphs,
             right_paragraphs,
             model,
-            prior_costs: model.priors.iter().map(|&(s, p)| (s, -p.ln())).collect(),
+            prior_costs: SHAPES.iter().map(|&(s, p)| (s, -p.ln())).collect(),
             paragraphs,
             left_telling: telling(features, &features.left_keys, model.idle_cap),
             right_telling: telling(features, &features.right_keys, model.idle_cap),

@@ -7,9 +7,9 @@ use tralign::write::ladder::to_ladder;
 use tralign::write::sink::Sink;
 use tralign::write::tmx::{to_tmx, units_from_rows, TmxOptions};
 use tralign::write::{html, json, keep_confident, xlsx};
-use tralign::{align_documents, AlignOptions, Document, Error, Lang};
+use tralign::{align_documents, AlignOptions, Document, Error};
 
-use super::input::InputArgs;
+use super::input::{pair_langs, InputArgs};
 use super::output::{check_binary_sink, creation_time, Format};
 use super::Exit;
 
@@ -69,24 +69,7 @@ struct Config {
 
 impl Config {
     fn new(args: Args) -> Result<Config, Error> {
-        let langs = match args.langs {
-            Some(v) if v.len() == 2 => (v[0].clone(), v[1].clone()),
-            Some(_) => {
-                return Err(Error::Usage(
-                    "--langs takes two codes, left first, such as de,en".into(),
-                ))
-            }
-            None => {
-                let guess = |f: &str| {
-                    tralign::lang::code_from_file_name(f).ok_or_else(|| {
-                        Error::Usage(format!(
-                            "{f}: cannot tell its language from the name; use --langs de,en"
-                        ))
-                    })
-                };
-                (guess(&args.left)?, guess(&args.right)?)
-            }
-        };
+        let langs = pair_langs(&args.left, &args.right, args.langs.as_deref())?;
         if let Some(min) = args.min_confidence {
             if !(0.0..=1.0).contains(&min) {
                 return Err(Error::Usage(format!(
@@ -99,9 +82,6 @@ impl Config {
                         .into(),
                 ));
             }
-        }
-        if args.left == "-" && args.right == "-" {
-            return Err(Error::Usage("only one input can be standard input".into()));
         }
         let sink = Sink::new(args.output.as_deref());
         check_binary_sink(args.format, &sink)?;
@@ -135,20 +115,13 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     config
         .sink
         .check_not_input(&[&config.left, &config.right])?;
-    let load = |path: &str, code: &str| -> Result<Document, Error> {
-        let doc = config.input.load(path, Lang::new(code)?, config.presplit)?;
-        if doc.sentences.is_empty() {
-            // Aligning against nothing would only list the other side: almost
-            // surely the wrong file was given.
-            return Err(Error::input(
-                path,
-                "no text to align (the file is empty or only white space)",
-            ));
-        }
-        Ok(doc)
-    };
-    let left = load(&config.left, &config.langs.0)?;
-    let right = load(&config.right, &config.langs.1)?;
+    let (l, r) = (&config.langs.0, &config.langs.1);
+    let left = config
+        .input
+        .load_side(&config.left, l, config.presplit, "align")?;
+    let right = config
+        .input
+        .load_side(&config.right, r, config.presplit, "align")?;
     let options = align_options(config.dict.as_deref(), &left, &right)?;
     let alignment = align_documents(&left, &right, &options);
     // Only the review formats need the review (confidence, anchors, QA
@@ -160,7 +133,6 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         }
         rows
     };
-    let (l, r) = (&config.langs.0, &config.langs.1);
     let bytes = match config.format {
         Format::Ladder => to_ladder(&alignment.beads).into_bytes(),
         Format::Csv => to_csv(&reviewed(), l, r, &config.csv)?,

@@ -52,4 +52,55 @@ impl InputArgs {
         }
         Ok(doc)
     }
+
+    /// Loads one side of a pair to `verb` (align, check); a side without
+    /// text is refused, as working against nothing almost surely means the
+    /// wrong file was given.
+    pub fn load_side(
+        &self,
+        path: &str,
+        code: &str,
+        presplit: bool,
+        verb: &str,
+    ) -> Result<Document, Error> {
+        let doc = self.load(path, Lang::new(code)?, presplit)?;
+        if doc.sentences.is_empty() {
+            return Err(Error::input(
+                path,
+                format!("no text to {verb} (the file is empty or only white space)"),
+            ));
+        }
+        Ok(doc)
+    }
+}
+
+/// The languages of a pair, left first: given with `--langs`, else guessed
+/// from the file names. Also refuses reading both sides from standard input.
+pub fn pair_langs(
+    left: &str,
+    right: &str,
+    langs: Option<&[String]>,
+) -> Result<(String, String), Error> {
+    let codes = match langs {
+        Some([l, r]) => (l.clone(), r.clone()),
+        Some(_) => {
+            return Err(Error::Usage(
+                "--langs takes two codes, left first, such as de,en".into(),
+            ))
+        }
+        None => {
+            let guess = |f: &str| {
+                tralign::lang::code_from_file_name(f).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{f}: cannot tell its language from the name; use --langs de,en"
+                    ))
+                })
+            };
+            (guess(left)?, guess(right)?)
+        }
+    };
+    if left == "-" && right == "-" {
+        return Err(Error::Usage("only one input can be standard input".into()));
+    }
+    Ok(codes)
 }

@@ -7,9 +7,9 @@ use clap::ValueEnum;
 use tralign::qa::report::Report;
 use tralign::qa::{check, Check, Options};
 use tralign::write::sink::Sink;
-use tralign::{align_documents, Document, Error, Lang};
+use tralign::{align_documents, Document, Error};
 
-use super::input::InputArgs;
+use super::input::{pair_langs, InputArgs};
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,39 +59,11 @@ pub(super) fn load_pair(
     presplit: bool,
     input: &InputArgs,
 ) -> Result<(Document, Document), Error> {
-    let codes = match langs {
-        Some([l, r]) => (l.clone(), r.clone()),
-        Some(_) => {
-            return Err(Error::Usage(
-                "--langs takes two codes, left first, such as de,en".into(),
-            ))
-        }
-        None => {
-            let guess = |f: &str| {
-                tralign::lang::code_from_file_name(f).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{f}: cannot tell its language from the name; use --langs de,en"
-                    ))
-                })
-            };
-            (guess(left)?, guess(right)?)
-        }
-    };
-    if left == "-" && right == "-" {
-        return Err(Error::Usage("only one input can be standard input".into()));
-    }
-    let load = |path: &str, code: &str| -> Result<Document, Error> {
-        let doc = input.load(path, Lang::new(code)?, presplit)?;
-        if doc.sentences.is_empty() {
-            // As for align: checking against nothing means the wrong file.
-            return Err(Error::input(
-                path,
-                "no text to check (the file is empty or only white space)",
-            ));
-        }
-        Ok(doc)
-    };
-    Ok((load(left, &codes.0)?, load(right, &codes.1)?))
+    let codes = pair_langs(left, right, langs)?;
+    Ok((
+        input.load_side(left, &codes.0, presplit, "check")?,
+        input.load_side(right, &codes.1, presplit, "check")?,
+    ))
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {

@@ -1,8 +1,6 @@
 //! The bilingual review CSV: one row per bead, a header row, and cells that
 //! a spreadsheet will not run as formulas.
 
-use serde::Serialize;
-
 use crate::review::Row;
 use crate::Error;
 
@@ -33,21 +31,6 @@ pub fn header(left: &str, right: &str) -> Vec<String> {
     .to_vec()
 }
 
-#[derive(Serialize)]
-struct Record<'a> {
-    id: usize,
-    left_lines: String,
-    right_lines: String,
-    left: String,
-    right: String,
-    kind: String,
-    confidence: String,
-    anchors: String,
-    flags: String,
-    status: &'a str,
-    comment: &'a str,
-}
-
 /// 1-based line numbers of a side: `3`, `3-4`, or empty.
 pub fn line_numbers(r: &std::ops::Range<usize>) -> String {
     match r.len() {
@@ -75,44 +58,51 @@ pub fn to_csv(
     right: &str,
     options: &CsvOptions,
 ) -> Result<Vec<u8>, Error> {
+    let cell = |s: String| if options.raw { s } else { neutralise(&s) };
+    let records = rows.iter().map(|row| {
+        let flags: Vec<String> = row.flags.iter().map(ToString::to_string).collect();
+        [
+            row.id.to_string(),
+            line_numbers(&row.bead.left),
+            line_numbers(&row.bead.right),
+            cell(row.left_text.clone()),
+            cell(row.right_text.clone()),
+            row.bead.kind(),
+            format!("{:.2}", row.confidence),
+            cell(row.anchors.join("; ")),
+            cell(flags.join("; ")),
+            String::new(),
+            String::new(),
+        ]
+    });
+    write_table(left, right, options.excel, records)
+}
+
+/// Writes a review table: the header for the two language codes, then one
+/// record a row, in the column order of [`header`]. Cells are written as
+/// given; neutralising them is the caller's choice.
+pub fn write_table(
+    left: &str,
+    right: &str,
+    excel: bool,
+    records: impl IntoIterator<Item = [String; 11]>,
+) -> Result<Vec<u8>, Error> {
     let mut out = Vec::new();
-    if options.excel {
+    if excel {
         out.extend_from_slice(b"\xEF\xBB\xBF");
     }
-    let terminator = if options.excel {
+    let terminator = if excel {
         csv::Terminator::CRLF
     } else {
         csv::Terminator::Any(b'\n')
     };
     let mut writer = csv::WriterBuilder::new()
         .terminator(terminator)
-        .has_headers(false)
         .from_writer(&mut out);
     let fail = |e: csv::Error| Error::Usage(format!("writing CSV: {e}"));
     writer.write_record(header(left, right)).map_err(fail)?;
-    let cell = |s: String| if options.raw { s } else { neutralise(&s) };
-    for row in rows {
-        writer
-            .serialize(Record {
-                id: row.id,
-                left_lines: line_numbers(&row.bead.left),
-                right_lines: line_numbers(&row.bead.right),
-                left: cell(row.left_text.clone()),
-                right: cell(row.right_text.clone()),
-                kind: row.bead.kind(),
-                confidence: format!("{:.2}", row.confidence),
-                anchors: cell(row.anchors.join("; ")),
-                flags: cell(
-                    row.flags
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-                status: "",
-                comment: "",
-            })
-            .map_err(fail)?;
+    for record in records {
+        writer.write_record(&record).map_err(fail)?;
     }
     writer.flush().map_err(|e| Error::io("CSV", e))?;
     drop(writer);
