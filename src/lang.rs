@@ -10,7 +10,7 @@
 //! still works: it gets an empty profile with an English-style number format,
 //! so numbers, names and cognates still anchor it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::Error;
 
@@ -101,14 +101,14 @@ impl Lang {
         }
         let mut lang = Lang {
             code: code.clone(),
-            abbreviations: HashSet::new(),
-            final_abbreviations: HashSet::new(),
-            sentence_starts: HashSet::new(),
-            speech_verbs: HashSet::new(),
-            closings: HashSet::new(),
+            abbreviations: HashSet::default(),
+            final_abbreviations: HashSet::default(),
+            sentence_starts: HashSet::default(),
+            speech_verbs: HashSet::default(),
+            closings: HashSet::default(),
             ordinal_period: false,
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
             decimal_mark: '.',
             group_marks: vec![','],
         };

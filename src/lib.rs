@@ -39,6 +39,7 @@ pub mod qa;
 pub mod read;
 pub mod review;
 pub mod segment;
+pub mod timing;
 pub mod write;
 
 pub use align::{align_documents, AlignOptions, Alignment, Bead};

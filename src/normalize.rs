@@ -7,7 +7,7 @@
 //! sentences can point into the original file.
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Text after normalisation, with the way back to the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +63,20 @@ pub fn normalize(input: &str) -> Normalized {
             // One cluster (a starter and its combining marks) at a time, so
             // that every cluster start maps back exactly.
             let stretch = &rest[..end];
-            let mut from = 0;
-            for (k, c) in stretch.char_indices().skip(1) {
-                if canonical_combining_class(c) == 0 {
-                    text.extend(stretch[from..k].nfc());
-                    checkpoints.push((text.len(), consumed + k));
-                    from = k;
+            if is_nfc_quick(stretch.chars()) == IsNormalized::Yes {
+                // Already composed, as most text is: it maps one to one.
+                text.push_str(stretch);
+            } else {
+                let mut from = 0;
+                for (k, c) in stretch.char_indices().skip(1) {
+                    if canonical_combining_class(c) == 0 {
+                        text.extend(stretch[from..k].nfc());
+                        checkpoint(&mut checkpoints, text.len(), consumed + k);
+                        from = k;
+                    }
                 }
+                text.extend(stretch[from..].nfc());
             }
-            text.extend(stretch[from..].nfc());
             consumed += end;
             rest = &rest[end..];
         } else if let Some(after) = rest.strip_prefix('\r') {
@@ -80,10 +85,18 @@ pub fn normalize(input: &str) -> Normalized {
             consumed += skip;
             rest = &rest[skip..];
         }
-        checkpoints.push((text.len(), consumed));
+        checkpoint(&mut checkpoints, text.len(), consumed);
     }
-    checkpoints.dedup_by(|b, a| b.0 - a.0 == b.1 - a.1 && b.0 >= a.0);
     Normalized { text, checkpoints }
+}
+
+/// Adds the checkpoint `(normalised, input)` unless offsets still advance
+/// together since the last one, as they do through most text.
+fn checkpoint(checkpoints: &mut Vec<(usize, usize)>, normalised: usize, input: usize) {
+    let (n, o) = checkpoints.last().copied().unwrap_or((0, 0));
+    if normalised < n || normalised - n != input.wrapping_sub(o) {
+        checkpoints.push((normalised, input));
+    }
 }
 
 #[cfg(test)]

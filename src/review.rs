@@ -85,6 +85,7 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
                 |lists: &[Vec<u32>]| -> BTreeSet<u32> { lists.iter().flatten().copied().collect() };
             let lk = keys(&f.left_keys[bead.left.clone()]);
             let rk = keys(&f.right_keys[bead.right.clone()]);
+            let right_text = join(right, &bead.right);
             let mut anchors: Vec<String> = Vec::new();
             for &key in lk.intersection(&rk) {
                 let label = &f.labels[key as usize];
@@ -92,6 +93,9 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
                     anchors.push(label.clone());
                 }
             }
+            // In reading order of the right side; labels it does not spell
+            // out (a month of a digit date) last.
+            anchors.sort_by_key(|a| (right_text.find(a.as_str()).unwrap_or(usize::MAX), a.clone()));
             let mut flags = Vec::new();
             if bead.left.is_empty() || bead.right.is_empty() {
                 flags.push(Flag::Unaligned);
@@ -105,7 +109,7 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
                 id: k + 1,
                 bead: bead.clone(),
                 left_text: join(left, &bead.left),
-                right_text: join(right, &bead.right),
+                right_text,
                 confidence: p,
                 anchors,
                 flags,

@@ -23,10 +23,14 @@ use super::cost::{Model, Scorer};
 use super::dp::{self, Band, Path};
 
 /// How many cells the band reaches beyond the scaled coarse path, each side.
-pub const RADIUS: usize = 4;
+pub const RADIUS: usize = 3;
 
 /// A path point this close to an inner edge of the band asks for a wider band.
-pub const MARGIN: usize = 3;
+pub const MARGIN: usize = 2;
+
+/// How many cells the band of a second search reaches beyond the path of
+/// the first, each side: the model changes little between them.
+pub const NEAR_RADIUS: usize = 2;
 
 /// The largest grid a halved pair is searched on whole. Halved pairs only
 /// guide the finer search, so they are cut down to a size that is quick.
@@ -40,8 +44,8 @@ const COARSE_KEYS: usize = 16;
 /// How often a band is widened before its path is taken as it is.
 const WIDENINGS: u32 = 3;
 
-/// A bead as the dynamic program returns it.
-type Beads = Vec<(Range<usize>, Range<usize>)>;
+/// Beads as the dynamic program returns them.
+pub type Beads = Vec<(Range<usize>, Range<usize>)>;
 
 /// Searches the pair with the full grid when it has at most `full_cells`
 /// cells, else coarse to fine. Returns `None` only when the shapes of the
@@ -71,6 +75,34 @@ pub fn search(
     )
 }
 
+/// The beads of the cheapest path alone, found like [`search`] finds its
+/// path but without the posteriors: half the work, for a first pass.
+pub fn cheapest(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    full_cells: usize,
+) -> Option<Beads> {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    let band = band_for(
+        features,
+        left_paragraphs,
+        right_paragraphs,
+        model,
+        full_cells,
+    );
+    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+    let shapes = scorer.shapes();
+    refine(
+        n,
+        m,
+        band,
+        |b: &Beads| b,
+        |band| dp::cheapest_beads(n, m, &shapes, band, &scorer),
+    )
+}
+
 /// The best path in `band`, widened where the path nears its edge.
 fn search_in(
     features: &Features,
@@ -88,17 +120,55 @@ fn search_in(
         m,
         band,
         |p: &Path| &p.beads,
-        |band| {
-            dp::best_path(n, m, &shapes, band, temperature, |i, a, j, b| {
-                scorer.cost(i, a, j, b)
-            })
-        },
+        |band| dp::best_path(n, m, &shapes, band, temperature, &scorer),
     )
 }
 
 /// Whether the whole grid of an `n × m` pair is small enough to search.
-fn fits(n: usize, m: usize, full_cells: usize) -> bool {
+pub fn fits(n: usize, m: usize, full_cells: usize) -> bool {
     n < 2 || m < 2 || (n + 1).saturating_mul(m + 1) <= full_cells
+}
+
+/// The path of the halved pair (see the module notes) with the halved
+/// features it was found on, for a pair whose grid has more than
+/// `full_cells` cells; `None` for a pair small enough to search whole.
+pub fn coarse(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    full_cells: usize,
+) -> Option<(Features, Beads)> {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    if fits(n, m, full_cells) {
+        return None;
+    }
+    let (coarse, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
+    // A halved sentence holds the names of two: the idle fine, meant for
+    // one sentence merged in for nothing, would only slow the coarse search.
+    let model = &Model {
+        idle_weight: 0.0,
+        ..model.clone()
+    };
+    let scorer = Scorer::new(&coarse, &left_half, &right_half, model);
+    let shapes = scorer.shapes();
+    let (cn, cm) = (left_half.len(), right_half.len());
+    let coarse_band = band_for(
+        &coarse,
+        &left_half,
+        &right_half,
+        model,
+        full_cells.min(COARSE_CELLS),
+    );
+    let beads = refine(
+        cn,
+        cm,
+        coarse_band,
+        |b: &Beads| b,
+        |band| dp::cheapest_beads(cn, cm, &shapes, band, &scorer),
+    )
+    .unwrap_or_else(|| vec![(0..cn, 0..cm)]);
+    Some((coarse, beads))
 }
 
 /// Like [`search`], but for a pair already aligned once with a slightly
@@ -111,20 +181,14 @@ pub fn search_near(
     model: &Model,
     temperature: f64,
     full_cells: usize,
-    previous: &Path,
+    previous: &Beads,
 ) -> Option<Path> {
     let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    if fits(n, m, full_cells) {
-        return search(
-            features,
-            left_paragraphs,
-            right_paragraphs,
-            model,
-            temperature,
-            full_cells,
-        );
-    }
-    let band = around_scaled(&previous.beads, 1, n, m, RADIUS);
+    let band = if fits(n, m, full_cells) {
+        Band::full(n, m)
+    } else {
+        around_scaled(previous, 1, n, m, NEAR_RADIUS)
+    };
     search_in(
         features,
         left_paragraphs,
@@ -145,35 +209,16 @@ fn band_for(
     full_cells: usize,
 ) -> Band {
     let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    if fits(n, m, full_cells) {
-        return Band::full(n, m);
-    }
-    let (coarse, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
-    // A halved sentence holds the names of two: the idle fine, meant for
-    // one sentence merged in for nothing, would only slow the coarse search.
-    let model = &Model {
-        idle_weight: 0.0,
-        ..model.clone()
-    };
-    let scorer = Scorer::new(&coarse, &left_half, &right_half, model);
-    let shapes = scorer.shapes();
-    let (cn, cm) = (left_half.len(), right_half.len());
-    let coarse_band = band_for(
-        &coarse,
-        &left_half,
-        &right_half,
+    match coarse(
+        features,
+        left_paragraphs,
+        right_paragraphs,
         model,
-        full_cells.min(COARSE_CELLS),
-    );
-    let coarse_beads = refine(
-        cn,
-        cm,
-        coarse_band,
-        |b: &Beads| b,
-        |band| dp::cheapest_beads(cn, cm, &shapes, band, |i, a, j, b| scorer.cost(i, a, j, b)),
-    )
-    .unwrap_or_else(|| vec![(0..cn, 0..cm)]);
-    around(&coarse_beads, n, m, RADIUS)
+        full_cells,
+    ) {
+        None => Band::full(n, m),
+        Some((_, beads)) => around(&beads, n, m, RADIUS),
+    }
 }
 
 /// Runs `search` in `band`, widening the band where the path comes near its
@@ -357,9 +402,9 @@ mod tests {
     #[test]
     fn points_near_inner_edges_are_found() {
         let band = Band::from_rows(vec![0..5, 0..20, 10..20]);
-        let beads: Beads = vec![(0..1, 0..4), (1..2, 4..12)];
-        // (1, 4) is far from row 1's edges; (2, 12) is near row 2's inner start 10.
-        assert_eq!(near_edge(&band, &beads, 19), vec![(2, 12)]);
+        let beads: Beads = vec![(0..1, 0..4), (1..2, 4..11)];
+        // (1, 4) is far from row 1's edges; (2, 11) is near row 2's inner start 10.
+        assert_eq!(near_edge(&band, &beads, 19), vec![(2, 11)]);
     }
 
     #[test]

@@ -12,8 +12,7 @@
 
 use crate::anchors::{Features, KeyKind};
 
-use super::dp::Shape;
-use super::runs::{merged_weight, KeyRuns};
+use super::dp::{BeadCosts, Shape};
 
 /// The bead shapes with their prior probabilities. 1-1 dominates; merges and
 /// splits of two are common; omissions and additions rarer; beads of four or
@@ -80,7 +79,7 @@ impl Model {
     }
 }
 
-/// Everything the cost function needs, borrowed.
+/// Everything the cost function needs, borrowed or computed once.
 pub struct Scorer<'a> {
     /// The anchor features.
     pub features: &'a Features,
@@ -90,15 +89,44 @@ pub struct Scorer<'a> {
     pub right_paragraphs: &'a [usize],
     /// The parameters.
     pub model: &'a Model,
-    prior_costs: Vec<(Shape, f64)>,
+    shapes: Vec<Shape>,
+    // Prior cost by shape, `priors[a][b]`; shapes outside SHAPES cost 20.
+    priors: [[f64; PRIOR_SIDE]; PRIOR_SIDE],
     paragraphs: bool,
-    // The keys of every run of sentences a bead can take, united once: the
-    // cost runs for every cell and shape of the search.
-    left_runs: KeyRuns,
-    right_runs: KeyRuns,
-    // Per sentence, the fine for merging it in idle (see `idle_members`).
+    // Characters before each sentence, so that a run's length is one subtraction.
+    left_before: Vec<usize>,
+    right_before: Vec<usize>,
+    // Per key id: whether it may vouch that a sentence adds something.
+    vouches: Vec<bool>,
+    // Per sentence, the fine for merging it in idle (see `idle_fine`).
     left_telling: Vec<f64>,
     right_telling: Vec<f64>,
+    length: LengthTable,
+}
+
+/// `Scratch::seen_by` of a key that no single right member holds alone.
+const NOBODY: u8 = u8::MAX;
+
+/// Shapes take at most this many sentences a side, less one.
+const PRIOR_SIDE: usize = 5;
+
+/// What the scorer keeps between beads that share their left sentences:
+/// the keys of those sentences, marked in a table by key id, so that a bead
+/// costs one walk over its right keys.
+pub struct Scratch {
+    /// Per key id: the generation that last marked it.
+    mark: Vec<u32>,
+    /// Per key id: the owner mask of the marked key: bit `m` when left
+    /// member `m` alone holds it and it vouches, else 0.
+    owner: Vec<u8>,
+    generation: u32,
+    /// Per key id: the bead generation whose right side last met it.
+    seen: Vec<u32>,
+    /// Per key id: the right member that alone holds it so far, if it vouches.
+    seen_by: Vec<u8>,
+    bead_generation: u32,
+    /// The left run that is marked.
+    run: (usize, usize),
 }
 
 impl<'a> Scorer<'a> {
@@ -111,42 +139,109 @@ impl<'a> Scorer<'a> {
     ) -> Scorer<'a> {
         let paragraphs = left_paragraphs.last().is_some_and(|&p| p > 0)
             && right_paragraphs.last().is_some_and(|&p| p > 0);
+        let mut priors = [[20.0; PRIOR_SIDE]; PRIOR_SIDE];
+        for &((a, b), p) in SHAPES {
+            priors[a][b] = -p.ln();
+        }
+        // Dictionary words are too common to vouch that a sentence adds something.
+        let vouches: Vec<bool> = features
+            .kinds
+            .iter()
+            .map(|&k| k != KeyKind::Translation)
+            .collect();
+        let before = |chars: &[usize]| -> Vec<usize> {
+            std::iter::once(0)
+                .chain(chars.iter().scan(0, |sum, &c| {
+                    *sum += c;
+                    Some(*sum)
+                }))
+                .collect()
+        };
         Scorer {
             features,
             left_paragraphs,
             right_paragraphs,
             model,
-            prior_costs: SHAPES.iter().map(|&(s, p)| (s, -p.ln())).collect(),
+            shapes: SHAPES.iter().map(|&(s, _)| s).collect(),
+            priors,
             paragraphs,
+            left_before: before(&features.left_chars),
+            right_before: before(&features.right_chars),
             left_telling: telling(features, &features.left_keys, model.idle_cap),
             right_telling: telling(features, &features.right_keys, model.idle_cap),
-            left_runs: KeyRuns::new(&features.left_keys, longest(|s| s.0)),
-            right_runs: KeyRuns::new(&features.right_keys, longest(|s| s.1)),
+            vouches,
+            length: LengthTable::new(),
         }
     }
 
     /// The shapes the search may use.
     pub fn shapes(&self) -> Vec<Shape> {
-        self.prior_costs.iter().map(|&(s, _)| s).collect()
+        self.shapes.clone()
     }
 
-    /// The cost of the bead left `i..i+a`, right `j..j+b`.
-    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let prior = self
-            .prior_costs
-            .iter()
-            .find(|(s, _)| *s == (a, b))
-            .map_or(20.0, |&(_, c)| c);
+    /// A scratch table for [`Scorer::prepare`] and [`Scorer::bead`].
+    pub fn scratch(&self) -> Scratch {
+        let keys = self.features.weights.len();
+        Scratch {
+            mark: vec![0; keys],
+            owner: vec![0; keys],
+            generation: 0,
+            seen: vec![0; keys],
+            seen_by: vec![0; keys],
+            bead_generation: 0,
+            run: (0, 0),
+        }
+    }
+
+    /// Marks the keys of left sentences `i..i+a` for the beads that take them.
+    pub fn prepare(&self, i: usize, a: usize, scratch: &mut Scratch) {
+        scratch.run = (i, a);
+        if a == 0 {
+            return;
+        }
+        scratch.generation = scratch.generation.wrapping_add(1);
+        if scratch.generation == 0 {
+            scratch.mark.fill(0);
+            scratch.generation = 1;
+        }
+        let g = scratch.generation;
         let f = self.features;
+        for (m, keys) in f.left_keys[i..i + a].iter().enumerate() {
+            let bit = if m < 8 { 1u8 << m } else { 0 };
+            for &k in keys {
+                let k = k as usize;
+                if scratch.mark[k] == g {
+                    // A key two members hold vouches for neither.
+                    scratch.owner[k] = 0;
+                } else {
+                    scratch.mark[k] = g;
+                    scratch.owner[k] = if self.vouches[k] { bit } else { 0 };
+                }
+            }
+        }
+    }
+
+    /// The cost of the bead left `i..i+a`, right `j..j+b`, with left
+    /// `i..i+a` prepared in `scratch`.
+    pub fn bead(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        debug_assert!(a == 0 || scratch.run == (i, a), "left run not prepared");
+        let prior = if a < PRIOR_SIDE && b < PRIOR_SIDE {
+            self.priors[a][b]
+        } else {
+            20.0
+        };
         if a == 0 || b == 0 {
             return prior + self.model.deletion;
         }
-        let l1: usize = f.left_chars[i..i + a].iter().sum();
-        let l2: usize = f.right_chars[j..j + b].iter().sum();
+        let l1 = self.left_before[i + a] - self.left_before[i];
+        let l2 = self.right_before[j + b] - self.right_before[j];
         let mut cost = prior + self.length_cost(l1 as f64, l2 as f64);
-        cost -= self.model.anchor_weight * self.shared_weight(i, a, j, b);
+        let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
+        cost -= self.model.anchor_weight * shared;
         if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
-            cost += self.model.idle_weight * self.idle_members(i, a, j, b);
+            let idle = idle_fine(&self.left_telling[i..i + a], left_adds)
+                + idle_fine(&self.right_telling[j..j + b], right_adds);
+            cost += self.model.idle_weight * idle;
         }
         if self.paragraphs {
             if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
@@ -159,6 +254,77 @@ impl<'a> Scorer<'a> {
         cost
     }
 
+    /// The cost of the bead left `i..i+a`, right `j..j+b`, on its own.
+    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let mut scratch = self.scratch();
+        self.prepare(i, a, &mut scratch);
+        self.bead(&mut scratch, i, a, j, b)
+    }
+
+    /// One walk over the keys of right sentences `j..j+b` against the marked
+    /// left keys: the summed weight of the keys both sides hold, and which
+    /// left and which right members hold a shared key that no other member
+    /// of their side holds (bit masks by member).
+    fn walk(&self, scratch: &mut Scratch, j: usize, b: usize) -> (f64, u8, u8) {
+        let f = self.features;
+        let g = scratch.generation;
+        let (mut shared, mut left_adds) = (0.0, 0u8);
+        if b == 1 {
+            // One sentence: no key can be counted twice, and no member of
+            // the right side needs telling apart.
+            for &k in &f.right_keys[j] {
+                let k = k as usize;
+                if scratch.mark[k] == g {
+                    shared += f.weights[k];
+                    left_adds |= scratch.owner[k];
+                }
+            }
+            return (shared, left_adds, 0);
+        }
+        scratch.bead_generation = scratch.bead_generation.wrapping_add(1);
+        if scratch.bead_generation == 0 {
+            scratch.seen.fill(0);
+            scratch.bead_generation = 1;
+        }
+        let bg = scratch.bead_generation;
+        // Per right member: how many shared, vouching keys it alone holds.
+        let mut alone = [0u32; 8];
+        for (r, keys) in f.right_keys[j..j + b].iter().enumerate() {
+            for &k in keys {
+                let k = k as usize;
+                if scratch.mark[k] != g {
+                    continue;
+                }
+                if scratch.seen[k] != bg {
+                    scratch.seen[k] = bg;
+                    shared += f.weights[k];
+                    left_adds |= scratch.owner[k];
+                    scratch.seen_by[k] = if self.vouches[k] && r < 8 {
+                        alone[r] += 1;
+                        r as u8
+                    } else {
+                        NOBODY
+                    };
+                } else if scratch.seen_by[k] != NOBODY {
+                    // A second member holds it: it vouches for neither.
+                    alone[usize::from(scratch.seen_by[k])] -= 1;
+                    scratch.seen_by[k] = NOBODY;
+                }
+            }
+        }
+        let right_adds = (0..b.min(8))
+            .filter(|&r| alone[r] > 0)
+            .fold(0u8, |mask, r| mask | 1 << r);
+        (shared, left_adds, right_adds)
+    }
+
+    /// Summed weight of the keys both sides of the bead hold.
+    pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let mut scratch = self.scratch();
+        self.prepare(i, a, &mut scratch);
+        self.walk(&mut scratch, j, b).0
+    }
+
     /// `-ln P(|δ| ≥ observed)` under the Gale & Church normal model.
     fn length_cost(&self, l1: f64, l2: f64) -> f64 {
         let m = self.model;
@@ -167,95 +333,81 @@ impl<'a> Scorer<'a> {
             return 0.0;
         }
         let delta = ((l2 - m.ratio * l1) / (m.variance * mean).sqrt()).abs();
-        let normal = 2.0 * (1.0 - std_normal_cdf(delta));
-        // A little of a Cauchy tail: a translator sometimes condenses or
-        // expands a sentence a lot, and that should cost much, not everything.
-        let heavy = 1.0 - std::f64::consts::FRAC_2_PI * (delta / HEAVY_SCALE).atan();
-        -((1.0 - HEAVY_SHARE) * normal + HEAVY_SHARE * heavy)
-            .max(1e-300)
-            .ln()
+        self.length.cost(delta)
+    }
+}
+
+impl BeadCosts for Scorer<'_> {
+    type Scratch = Scratch;
+    fn scratch(&self) -> Scratch {
+        Scorer::scratch(self)
+    }
+    fn prepare(&self, i: usize, a: usize, scratch: &mut Scratch) {
+        Scorer::prepare(self, i, a, scratch);
+    }
+    fn cost(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        self.bead(scratch, i, a, j, b)
+    }
+}
+
+/// The idle fine of one side of a bead: the telling weight of its members
+/// whose bit in `adds` is clear, when the side has two or more members. A
+/// sentence merged in that brings names but no match of its own is more
+/// likely an omission or addition.
+fn idle_fine(telling: &[f64], adds: u8) -> f64 {
+    if telling.len() < 2 {
+        return 0.0;
+    }
+    telling
+        .iter()
+        .enumerate()
+        .filter(|&(m, _)| adds & (1 << m) == 0)
+        .map(|(_, &t)| t)
+        .sum()
+}
+
+/// The length cost by the normalised length difference δ, tabulated: the
+/// normal tail and its heavy admixture cost an `exp`, an `atan` and a `ln`
+/// each time, and the search asks for millions.
+struct LengthTable {
+    costs: Vec<f64>,
+}
+
+/// Table steps per standard deviation, and the largest δ tabulated.
+const LENGTH_STEPS: f64 = 64.0;
+const LENGTH_RANGE: f64 = 32.0;
+
+impl LengthTable {
+    fn new() -> LengthTable {
+        let n = (LENGTH_RANGE * LENGTH_STEPS) as usize;
+        LengthTable {
+            costs: (0..=n)
+                .map(|k| exact_length_cost(k as f64 / LENGTH_STEPS))
+                .collect(),
+        }
     }
 
-    /// For a merge bead: the telling weight of member sentences that bring
-    /// names or numbers but add no match of their own to the bead. A sentence
-    /// merged in for nothing is more likely an omission or addition.
-    fn idle_members(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let f = self.features;
-        let (l, r) = (&f.left_keys[i..i + a], &f.right_keys[j..j + b]);
-        let (lu, ru) = (
-            self.left_runs.get(&f.left_keys, i, a),
-            self.right_runs.get(&f.right_keys, j, b),
-        );
-        let (Some(lu), Some(ru)) = (lu, ru) else {
-            return 0.0;
-        };
-        idle_side(f, l, &self.left_telling[i..i + a], ru)
-            + idle_side(f, r, &self.right_telling[j..j + b], lu)
-    }
-
-    /// Summed weight of the keys both sides of the bead hold.
-    pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let f = self.features;
-        match (
-            self.left_runs.get(&f.left_keys, i, a),
-            self.right_runs.get(&f.right_keys, j, b),
-        ) {
-            (Some(left), Some(right)) => merged_weight(left, right, &f.weights),
-            // A shape longer than any of SHAPES: unite its lists here.
-            _ => {
-                let unite = |lists: &[Vec<u32>]| {
-                    let mut all: Vec<u32> = lists.iter().flatten().copied().collect();
-                    all.sort_unstable();
-                    all.dedup();
-                    all
-                };
-                let (left, right) = (
-                    unite(&f.left_keys[i..i + a]),
-                    unite(&f.right_keys[j..j + b]),
-                );
-                merged_weight(&left, &right, &f.weights)
-            }
+    /// Linear interpolation between table points (error below 1e-4);
+    /// beyond the table, the formula.
+    fn cost(&self, delta: f64) -> f64 {
+        let x = delta * LENGTH_STEPS;
+        let k = x as usize;
+        match (self.costs.get(k), self.costs.get(k + 1)) {
+            (Some(&low), Some(&high)) => low + (x - k as f64) * (high - low),
+            _ => exact_length_cost(delta),
         }
     }
 }
 
-/// The idle fine of one side of a bead: `own` are its sentences' keys,
-/// `telling` their fines, `other` the distinct keys of the other side.
-fn idle_side(f: &Features, own: &[Vec<u32>], telling: &[f64], other: &[u32]) -> f64 {
-    if own.len() < 2 {
-        return 0.0;
-    }
-    let mut fine = 0.0;
-    for (m, keys) in own.iter().enumerate() {
-        // Most sentences hold no name: nothing to search for.
-        if telling[m] == 0.0 {
-            continue;
-        }
-        // Walk the member's keys and the other side's together (both
-        // sorted); a shared key counts for this member only if no other
-        // member has it. Dictionary words are too common to vouch for it.
-        let (mut x, mut y, mut adds) = (0, 0, false);
-        while x < keys.len() && y < other.len() && !adds {
-            match keys[x].cmp(&other[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let k = keys[x];
-                    adds = f.kinds[k as usize] != KeyKind::Translation
-                        && own
-                            .iter()
-                            .enumerate()
-                            .all(|(n, o)| n == m || o.binary_search(&k).is_err());
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        if !adds {
-            fine += telling[m];
-        }
-    }
-    fine
+/// `-ln P(|δ| ≥ delta)` for a standard normal δ with a little of a Cauchy
+/// tail: a translator sometimes condenses or expands a sentence a lot, and
+/// that should cost much, not everything.
+fn exact_length_cost(delta: f64) -> f64 {
+    let normal = 2.0 * (1.0 - std_normal_cdf(delta));
+    let heavy = 1.0 - std::f64::consts::FRAC_2_PI * (delta / HEAVY_SCALE).atan();
+    -((1.0 - HEAVY_SHARE) * normal + HEAVY_SHARE * heavy)
+        .max(1e-300)
+        .ln()
 }
 
 /// Per sentence: the weight of its heaviest name, capped: what it is fined
@@ -270,11 +422,6 @@ fn telling(features: &Features, keys: &[Vec<u32>], cap: f64) -> Vec<f64> {
                 .min(cap)
         })
         .collect()
-}
-
-/// The longest run of sentences a bead of [`SHAPES`] takes on one side.
-fn longest(side: impl Fn(Shape) -> usize) -> usize {
-    SHAPES.iter().map(|&(s, _)| side(s)).max().unwrap_or(1)
 }
 
 /// Scale of the heavy tail of the length model, in standard deviations.

@@ -16,7 +16,7 @@ pub mod runs;
 use std::ops::Range;
 
 use crate::anchors::Features;
-use crate::{Document, Lexicon};
+use crate::{timing, Document, Lexicon};
 
 use cost::Model;
 
@@ -65,6 +65,7 @@ const TEMPERATURE: f64 = 1.0;
 
 /// Aligns the sentences of two documents.
 pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions) -> Alignment {
+    let anchors = timing::phase("anchors");
     let lexicon = Lexicon::builtin(&left.lang, &right.lang);
     let features = Features::extract(
         &left.sentences,
@@ -77,8 +78,33 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
     let left_par: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
     let right_par: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();
     let mut model = Model::initial(&features);
-    let first = search(&features, &left_par, &right_par, &model);
+    drop(anchors);
+    let first_pass = timing::phase("first pass");
+    let first = if band::fits(left_par.len(), right_par.len(), FULL_DP_CELLS) {
+        // Small enough to weigh every alignment: learn from the beads that
+        // are likely right.
+        let path = band::search(
+            &features,
+            &left_par,
+            &right_par,
+            &model,
+            TEMPERATURE,
+            FULL_DP_CELLS,
+        );
+        let path = path.expect(ALWAYS);
+        path.beads
+            .into_iter()
+            .zip(path.posteriors)
+            .filter(|&(_, p)| p > CONFIDENT)
+            .map(|(bead, _)| bead)
+            .collect()
+    } else {
+        // Too large for that twice: the cheapest path's beads, in plenty.
+        band::cheapest(&features, &left_par, &right_par, &model, FULL_DP_CELLS).expect(ALWAYS)
+    };
     reestimate(&mut model, &features, &first);
+    drop(first_pass);
+    let second_pass = timing::phase("final pass");
     let path = band::search_near(
         &features,
         &left_par,
@@ -88,7 +114,8 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
         FULL_DP_CELLS,
         &first,
     )
-    .expect("1-0 and 0-1 beads reach every cell of a band, so a path always exists");
+    .expect(ALWAYS);
+    drop(second_pass);
     Alignment {
         beads: path
             .beads
@@ -106,27 +133,19 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
 /// larger ones a band around a coarse path (see [`band`]).
 pub const FULL_DP_CELLS: usize = 4_000_000;
 
-fn search(features: &Features, left_par: &[usize], right_par: &[usize], model: &Model) -> dp::Path {
-    band::search(
-        features,
-        left_par,
-        right_par,
-        model,
-        TEMPERATURE,
-        FULL_DP_CELLS,
-    )
-    .expect("1-0 and 0-1 beads reach every cell of a band, so a path always exists")
-}
+/// Why a search always finds a path.
+const ALWAYS: &str = "1-0 and 0-1 beads reach every cell of a band, so a path always exists";
+
+/// The posterior above which a bead of a first pass counts as right.
+const CONFIDENT: f64 = 0.8;
 
 /// Re-estimates the length ratio and variance from confident 1-1 beads,
 /// shrunk towards the current values so that short texts keep sane ones.
-fn reestimate(model: &mut Model, features: &Features, path: &dp::Path) {
-    let pairs: Vec<(f64, f64)> = path
-        .beads
+fn reestimate(model: &mut Model, features: &Features, beads: &band::Beads) {
+    let pairs: Vec<(f64, f64)> = beads
         .iter()
-        .zip(&path.posteriors)
-        .filter(|((l, r), &p)| l.len() == 1 && r.len() == 1 && p > 0.8)
-        .map(|((l, r), _)| {
+        .filter(|(l, r)| l.len() == 1 && r.len() == 1)
+        .map(|(l, r)| {
             (
                 features.left_chars[l.start] as f64,
                 features.right_chars[r.start] as f64,

@@ -13,7 +13,10 @@
 //! of `Beijing`). Keys found on one side only are dropped; keys in many
 //! sentences weigh little, as in tf-idf.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 mod tokens;
 
@@ -75,95 +78,142 @@ pub struct Features {
 /// The lower-cased words that a text writes capitalised inside sentences
 /// and never in lower case: its names (and, in German, its nouns).
 fn names(sentences: &[Sentence], lang: &Lang) -> HashSet<String> {
-    let mut capital = HashSet::new();
-    let mut lower = HashSet::new();
-    for s in sentences {
-        for token in tokenize(&s.text, lang) {
-            if let Token::Word { text, initial } = token {
-                if text.chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(text);
-                } else if !initial {
-                    capital.insert(text.to_lowercase());
+    type Seen = (HashSet<String>, HashSet<String>);
+    let (mut capital, lower) = sentences
+        .par_iter()
+        .fold(Seen::default, |(mut capital, mut lower), s| {
+            for token in tokenize(&s.text, lang) {
+                if let Token::Word { text, initial } = token {
+                    if text.chars().next().is_some_and(char::is_lowercase) {
+                        lower.insert(text);
+                    } else if !initial {
+                        capital.insert(text.to_lowercase());
+                    }
                 }
             }
-        }
-    }
+            (capital, lower)
+        })
+        .reduce(Seen::default, |mut a, b| {
+            a.0.extend(b.0);
+            a.1.extend(b.1);
+            a
+        });
     capital.retain(|w| !lower.contains(w));
     capital
 }
 
-/// A name folded, without a final `s` (German genitive `Blinkens`).
-fn name_form(word: &str) -> String {
-    let folded = fold(word);
-    match folded.strip_suffix('s') {
-        Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
-        _ => folded,
-    }
+/// Sentences whose keys are found at once, in parallel, before they are
+/// counted in order: enough to keep two cores busy, few enough that their
+/// spelled-out keys take little memory.
+const KEY_CHUNK: usize = 4096;
+
+/// A key: a 64-bit hash of its spelling, such as `c:blinken` for a name,
+/// `w:exped` for a cognate or `n:2022` for a number. Hashes, not strings:
+/// a long text has millions of key occurrences, and the chance that two of
+/// its distinct spellings share a hash is far below one in a million.
+type Key = u64;
+
+/// The key spelled `space` (one letter) and `body`.
+fn key(space: char, body: &str) -> Key {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    space.hash(&mut h);
+    body.hash(&mut h);
+    h.finish()
 }
 
-fn prefix_key(word: &str) -> String {
-    fold(word).chars().take(PREFIX).collect()
+/// The key of a name: the folded name without a final `s` (German genitive
+/// `Blinkens`).
+fn name_key(folded: &str) -> Key {
+    let stem = match folded.strip_suffix('s') {
+        Some(stem) if stem.chars().count() >= 3 => stem,
+        _ => folded,
+    };
+    key('c', stem)
 }
+
+/// The key of a possible cognate: the first letters of the folded word.
+fn prefix_key(folded: &str) -> Key {
+    let end = folded
+        .char_indices()
+        .nth(PREFIX)
+        .map_or(folded.len(), |(at, _)| at);
+    key('w', &folded[..end])
+}
+
+/// A key found in a sentence: the key, its kind and its label.
+type Found = (Key, KeyKind, String);
 
 /// The keys of one sentence, before interning: (key, kind, label).
+/// Only the right side's labels are ever shown (see [`Counter::add`]), so
+/// the left side's keys come without (`labels` false).
 fn sentence_keys(
     sentence: &Sentence,
     lang: &Lang,
     lexicons: Option<(&Lexicon, &Lexicon)>,
     names: &HashSet<String>,
-) -> Vec<(String, KeyKind, String)> {
+    labels: bool,
+) -> Vec<Found> {
+    let label = |text: &str| {
+        if labels {
+            text.to_string()
+        } else {
+            String::new()
+        }
+    };
     let mut keys = Vec::new();
     // Punctuation that translations keep: questions, exclamations, colons,
-    // brackets and quotations.
-    for (marks, key) in [
-        (&['?'][..], "p:?"),
-        (&['!'], "p:!"),
-        (&[':'], "p::"),
-        (&['(', '['], "p:("),
-        (&['"', '«', '»', '„', '“', '”'], "p:\""),
-    ] {
-        if sentence.text.contains(marks) {
-            keys.push((key.to_string(), KeyKind::Punctuation, key[2..].to_string()));
-        }
+    // brackets and quotations; one pass over the sentence finds them all.
+    const MARKS: [&str; 5] = ["?", "!", ":", "(", "\""];
+    let mut found = [false; MARKS.len()];
+    for c in sentence.text.chars() {
+        let mark = match c {
+            '?' => 0,
+            '!' => 1,
+            ':' => 2,
+            '(' | '[' => 3,
+            '"' | '«' | '»' | '„' | '“' | '”' => 4,
+            _ => continue,
+        };
+        found[mark] = true;
+    }
+    for (key, _) in MARKS.iter().zip(found).filter(|&(_, f)| f) {
+        keys.push((self::key('p', key), KeyKind::Punctuation, label(key)));
     }
     for token in tokenize(&sentence.text, lang) {
         match token {
-            Token::Number(n) => keys.push((format!("n:{n}"), KeyKind::Number, n)),
+            Token::Number(n) => keys.push((key('n', &n), KeyKind::Number, label(&n))),
             Token::Date(d, m, y) => {
-                keys.push((format!("n:{d}"), KeyKind::Number, d.to_string()));
-                keys.push((format!("m:{m}"), KeyKind::Calendar, format!("month {m}")));
-                keys.push((format!("n:{y}"), KeyKind::Number, y.to_string()));
+                let (d, m, y) = (d.to_string(), m.to_string(), y.to_string());
+                keys.push((key('n', &d), KeyKind::Number, label(&d)));
+                let month = if labels {
+                    format!("month {m}")
+                } else {
+                    String::new()
+                };
+                keys.push((key('m', &m), KeyKind::Calendar, month));
+                keys.push((key('n', &y), KeyKind::Number, label(&y)));
             }
             Token::Word { text, initial } => {
                 let lower = text.to_lowercase();
                 if let Some(&m) = lang.months.get(&lower) {
-                    keys.push((format!("m:{m}"), KeyKind::Calendar, text.clone()));
+                    keys.push((key('m', &m.to_string()), KeyKind::Calendar, label(&text)));
                     continue;
                 }
                 if let Some(&d) = lang.weekdays.get(&lower) {
-                    keys.push((format!("d:{d}"), KeyKind::Calendar, text.clone()));
+                    keys.push((key('d', &d.to_string()), KeyKind::Calendar, label(&text)));
                     continue;
                 }
                 if let Some((lexicon, dictionary)) = lexicons {
                     // Dictionary words are common words: weaker anchors than names.
                     for target in dictionary.get(&lower) {
-                        keys.push((
-                            format!("w:{}", prefix_key(target)),
-                            KeyKind::Translation,
-                            target.clone(),
-                        ));
+                        let folded = fold(target);
+                        keys.push((prefix_key(&folded), KeyKind::Translation, label(target)));
                     }
                     for target in lexicon.get(&lower) {
-                        keys.push((
-                            format!("c:{}", name_form(target)),
-                            KeyKind::Name,
-                            target.clone(),
-                        ));
-                        keys.push((
-                            format!("w:{}", prefix_key(target)),
-                            KeyKind::Word,
-                            target.clone(),
-                        ));
+                        let folded = fold(target);
+                        keys.push((name_key(&folded), KeyKind::Name, label(target)));
+                        keys.push((prefix_key(&folded), KeyKind::Word, label(target)));
                     }
                 }
                 let len = text.chars().count();
@@ -175,15 +225,16 @@ fn sentence_keys(
                 // A capitalised first word is a name if the text writes it
                 // capitalised elsewhere too (Washington, not The).
                 let named = capital && (!initial || names.contains(&lower));
-                if (named || acronym) && len >= 2 {
-                    keys.push((
-                        format!("c:{}", name_form(&text)),
-                        KeyKind::Name,
-                        text.clone(),
-                    ));
+                let name = (named || acronym) && len >= 2;
+                if !name && len < 4 {
+                    continue;
+                }
+                let folded = fold(&text);
+                if name {
+                    keys.push((name_key(&folded), KeyKind::Name, label(&text)));
                 }
                 if len >= 4 {
-                    keys.push((format!("w:{}", prefix_key(&text)), KeyKind::Word, text));
+                    keys.push((prefix_key(&folded), KeyKind::Word, label(&text)));
                 }
             }
         }
@@ -206,13 +257,13 @@ struct KeyStats {
 /// are never all held at once.
 #[derive(Default)]
 struct Counter {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<Key, u32>,
     stats: Vec<KeyStats>,
 }
 
 impl Counter {
     /// Counts the keys of one sentence and returns their ids, distinct.
-    fn add(&mut self, keys: Vec<(String, KeyKind, String)>, left: bool) -> Vec<u32> {
+    fn add(&mut self, keys: Vec<Found>, left: bool) -> Vec<u32> {
         let mut seen: Vec<u32> = Vec::new();
         for (key, kind, label) in keys {
             let next = self.stats.len() as u32;
@@ -223,7 +274,7 @@ impl Counter {
                     right: 0,
                     left_kind: KeyKind::Punctuation,
                     right_kind: KeyKind::Punctuation,
-                    label: label.clone(),
+                    label: String::new(),
                 });
             }
             // A key counts once per sentence; its kind is the strongest seen.
@@ -259,37 +310,52 @@ impl Features {
         lexicon: &Lexicon,
         dictionary: &Lexicon,
     ) -> Features {
-        let (left_names, right_names) = (names(left, left_lang), names(right, right_lang));
+        let (left_names, right_names) =
+            rayon::join(|| names(left, left_lang), || names(right, right_lang));
         let mut counter = Counter::default();
-        let raw_left: Vec<Vec<u32>> = left
-            .iter()
-            .map(|s| {
-                counter.add(
-                    sentence_keys(s, left_lang, Some((lexicon, dictionary)), &left_names),
-                    true,
+        let mut count =
+            |sentences: &[Sentence], keys: &(dyn Fn(&Sentence) -> Vec<_> + Sync), left| {
+                let mut ids = Vec::with_capacity(sentences.len());
+                for chunk in sentences.chunks(KEY_CHUNK) {
+                    let found: Vec<_> = chunk.par_iter().map(keys).collect();
+                    ids.extend(found.into_iter().map(|k| counter.add(k, left)));
+                }
+                ids
+            };
+        let raw_left: Vec<Vec<u32>> = count(
+            left,
+            &|s| {
+                sentence_keys(
+                    s,
+                    left_lang,
+                    Some((lexicon, dictionary)),
+                    &left_names,
+                    false,
                 )
-            })
-            .collect();
-        let raw_right: Vec<Vec<u32>> = right
-            .iter()
-            .map(|s| counter.add(sentence_keys(s, right_lang, None, &right_names), false))
-            .collect();
+            },
+            true,
+        );
+        let raw_right: Vec<Vec<u32>> = count(
+            right,
+            &|s| sentence_keys(s, right_lang, None, &right_names, true),
+            false,
+        );
         let total = (left.len() + right.len()).max(1) as f64;
         let mut features = Features {
             left_chars: left.iter().map(|s| non_space_chars(&s.text)).collect(),
             right_chars: right.iter().map(|s| non_space_chars(&s.text)).collect(),
             ..Features::default()
         };
-        let mut shared: Vec<(&str, u32)> = counter
+        let mut shared: Vec<(Key, u32)> = counter
             .ids
             .iter()
             .filter(|(_, &id)| {
                 let e = &counter.stats[id as usize];
                 e.left > 0 && e.right > 0
             })
-            .map(|(k, &id)| (k.as_str(), id))
+            .map(|(&k, &id)| (k, id))
             .collect();
-        shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        shared.sort_unstable();
         // Final ids in key order, by counting id.
         let mut ids: Vec<Option<u32>> = vec![None; counter.stats.len()];
         for (_, id) in shared {

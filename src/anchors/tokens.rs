@@ -28,45 +28,55 @@ pub enum Token {
 
 /// Splits a sentence into words and numbers by the number format of `lang`.
 pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
-    let mut i = 0;
+    let mut chars = text.char_indices().peekable();
     let mut first_word = true;
-    while i < chars.len() {
-        let c = chars[i];
+    // The character after byte offset `at`, if any.
+    let after = |at: usize| text[at..].chars().next();
+    while let Some(&(start, c)) = chars.peek() {
         if c.is_ascii_digit() {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (i + 1 < chars.len()
-                        && chars[i + 1].is_ascii_digit()
-                        && (chars[i] == lang.decimal_mark
-                            || lang.group_marks.contains(&chars[i])
-                            || matches!(chars[i], '.' | ',' | '/'))))
-            {
-                i += 1;
+            let mut end = start;
+            while let Some(&(at, d)) = chars.peek() {
+                let joins = d.is_ascii_digit()
+                    || (after(at + d.len_utf8()).is_some_and(|n| n.is_ascii_digit())
+                        && (d == lang.decimal_mark
+                            || lang.group_marks.contains(&d)
+                            || matches!(d, '.' | ',' | '/')));
+                if !joins {
+                    break;
+                }
+                end = at + d.len_utf8();
+                chars.next();
             }
-            let raw: String = chars[start..i].iter().collect();
-            tokens.push(number_token(&raw, lang));
+            tokens.push(number_token(&text[start..end], lang));
             first_word = false;
         } else if c.is_alphabetic() {
-            let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || is_mark(chars[i])) {
-                i += 1;
-            }
-            let mut word: String = chars[start..i].iter().collect();
-            // Dotted initials such as U.S. or U.N. become one word.
-            if i - start == 1 && c.is_uppercase() {
-                let mut k = i;
-                while k + 1 < chars.len()
-                    && chars[k] == '.'
-                    && chars[k + 1].is_uppercase()
-                    && chars.get(k + 2).is_none_or(|c| !c.is_alphanumeric())
-                {
-                    word.push(chars[k + 1]);
-                    k += 2;
+            let mut end = start;
+            while let Some(&(at, d)) = chars.peek() {
+                if !(d.is_alphanumeric() || is_mark(d)) {
+                    break;
                 }
-                i = k;
+                end = at + d.len_utf8();
+                chars.next();
+            }
+            let mut word = text[start..end].to_string();
+            // Dotted initials such as U.S. or U.N. become one word.
+            if end == start + c.len_utf8() && c.is_uppercase() {
+                let mut k = end;
+                while text[k..].starts_with('.') {
+                    let Some(letter) = after(k + 1).filter(|l| l.is_uppercase()) else {
+                        break;
+                    };
+                    let next = k + 1 + letter.len_utf8();
+                    if after(next).is_some_and(char::is_alphanumeric) {
+                        break;
+                    }
+                    word.push(letter);
+                    k = next;
+                }
+                while chars.peek().is_some_and(|&(at, _)| at < k) {
+                    chars.next();
+                }
             }
             tokens.push(Token::Word {
                 text: word,
@@ -74,7 +84,7 @@ pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
             });
             first_word = false;
         } else {
-            i += 1;
+            chars.next();
         }
     }
     tokens
@@ -132,6 +142,13 @@ fn is_grouping(raw: &str, pos: usize, lang: &Lang) -> bool {
 
 /// Lower-cases, drops diacritics and dots, and spells ß as ss.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .filter(|&b| b != b'.')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     word.nfd()
         .filter(|&c| !is_mark(c) && c != '.')
         .flat_map(char::to_lowercase)

@@ -116,13 +116,14 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .sink
         .check_not_input(&[&config.left, &config.right])?;
     let (l, r) = (&config.langs.0, &config.langs.1);
-    let left = config
-        .input
-        .load_side(&config.left, l, config.presplit, "align")?;
-    let right = config
-        .input
-        .load_side(&config.right, r, config.presplit, "align")?;
+    let reading = tralign::timing::phase("read");
+    // Reading, decoding and splitting one side does not wait for the other.
+    let load =
+        |path: &str, code: &str| config.input.load_side(path, code, config.presplit, "align");
+    let (left, right) = rayon::join(|| load(&config.left, l), || load(&config.right, r));
+    let (left, right) = (left?, right?);
     let options = align_options(config.dict.as_deref(), &left, &right)?;
+    drop(reading);
     let alignment = align_documents(&left, &right, &options);
     // Only the review formats need the review (confidence, anchors, QA
     // flags); the ladder is written straight from the beads.
@@ -133,6 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         }
         rows
     };
+    let _writing = tralign::timing::phase("write");
     let bytes = match config.format {
         Format::Ladder => to_ladder(&alignment.beads).into_bytes(),
         Format::Csv => to_csv(&reviewed(), l, r, &config.csv)?,

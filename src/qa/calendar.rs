@@ -76,7 +76,7 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
 /// The weekday a word names, alone or with a part of the day after it.
 fn weekday(
     lower: &str,
-    weekdays: &std::collections::HashMap<String, u8>,
+    weekdays: &rustc_hash::FxHashMap<String, u8>,
     parts: &[&str],
 ) -> Option<u8> {
     if let Some(&d) = weekdays.get(lower) {
