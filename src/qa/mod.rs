@@ -297,31 +297,30 @@ pub fn check_beads(
         add_neighbours(&mut views);
     }
     for view in &views {
-        let found = &mut findings;
         if run(Check::Omission) {
-            shape::omission(view, found);
+            shape::omission(view, &mut findings);
         }
         if view.is_paired() {
             if run(Check::Numbers) {
-                numbers::check(view, found);
+                numbers::check(view, &mut findings);
             }
             if run(Check::Calendar) {
-                calendar::check(view, found);
+                calendar::check(view, &mut findings);
             }
             if run(Check::Names) {
-                names::check(view, &context, found);
+                names::check(view, &context, &mut findings);
             }
             if run(Check::Untranslated) {
-                language::check(view, found);
+                language::check(view, &mut findings);
             }
             if run(Check::Length) {
-                shape::length(view, &context, found);
+                shape::length(view, &context, &mut findings);
             }
             if run(Check::Punctuation) {
-                marks::punctuation(view, found);
+                marks::punctuation(view, &mut findings);
             }
             if run(Check::Brackets) {
-                marks::brackets(view, found);
+                marks::brackets(view, &mut findings);
             }
         }
     }
