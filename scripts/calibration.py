@@ -60,4 +60,5 @@ def main():
         print(f"  confidence >= 0.9: {ok}/{n} right ({ok / n:.1%}), {verdict}")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,5 @@
-//! `tralign diff` on a revised version of a pair (data/qa/revised), on CSV
-//! and ladder files, and its errors.
+//! `tralign diff` on a revised version of a pair (data/qa/revised), on CSV,
+//! JSON, JSON Lines and ladder files, and its errors.
 
 use std::process::{Command, Output};
 
@@ -69,23 +69,59 @@ fn a_revised_pair_shows_its_changed_removed_and_added_rows() {
     assert_eq!(changes(&out.stdout), expected());
 }
 
-#[test]
-fn two_review_csvs_give_the_same_diff_as_the_texts() {
-    let dir = tempfile::tempdir().unwrap();
-    let old = dir.path().join("old.csv");
-    let new = dir.path().join("new.csv");
-    for (pair, file) in [(OLD, &old), (NEW, &new)] {
+/// Aligns the old and the new pair into `dir` in `format`; the two paths.
+fn align_both(dir: &std::path::Path, format: &str) -> [String; 2] {
+    [("old", OLD), ("new", NEW)].map(|(name, pair)| {
+        let file = dir.join(format!("{name}.{format}"));
+        let file = file.to_str().unwrap();
         let out = tralign(&[
             "align",
             "--presplit",
             pair[0],
             pair[1],
+            "--format",
+            format,
             "-o",
-            file.to_str().unwrap(),
+            file,
         ]);
-        assert!(out.status.success());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        file.to_string()
+    })
+}
+
+#[test]
+fn two_json_outputs_give_the_same_diff_as_the_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let [old_json, new_json] = align_both(dir.path(), "json");
+    let [old_jsonl, new_jsonl] = align_both(dir.path(), "jsonl");
+    let [old_csv, new_csv] = align_both(dir.path(), "csv");
+    for (old, new) in [
+        (&old_json, &new_json),
+        (&old_jsonl, &new_jsonl),
+        (&old_csv, &new_json),
+        (&old_json, &new_csv),
+    ] {
+        let out = tralign(&["diff", old, new, "--format", "csv"]);
+        assert_eq!(out.status.code(), Some(1), "{old} {new}");
+        assert_eq!(changes(&out.stdout), expected(), "{old} {new}");
     }
-    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let table = String::from_utf8(tralign(&["diff", &old_json, &new_json]).stdout).unwrap();
+    assert!(table.starts_with("change    old  new  en "), "{table}");
+    for (a, b) in [(&new_json, &new_csv), (&old_jsonl, &old_json)] {
+        let same = tralign(&["diff", a, b]);
+        assert_eq!(same.status.code(), Some(0), "{a} {b}: the same alignment");
+    }
+}
+
+#[test]
+fn two_review_csvs_give_the_same_diff_as_the_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let [old, new] = align_both(dir.path(), "csv");
+    let (old, new) = (old.as_str(), new.as_str());
     let out = tralign(&["diff", old, new, "--format", "csv"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(changes(&out.stdout), expected());
@@ -138,14 +174,18 @@ fn ladder_files_are_compared_by_their_source_indices() {
 fn unreadable_inputs_and_clobbering_outputs_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("a.json");
-    std::fs::write(&json, "[{\"id\": 1}]\n").unwrap();
+    // The JSON of `tralign qa`, not of `align`.
+    std::fs::write(&json, "[{\"check\": \"numbers\", \"row\": 1}]\n").unwrap();
     let json = json.to_str().unwrap();
     let out = tralign(&["diff", json, json]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        err.trim_end(),
-        format!("tralign: {json}: looks like JSON; diff reads the CSV and ladder output of align")
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "tralign: {json}: is a JSON array, not the JSON that align writes (tralign-alignment)"
+        )),
+        "{err}"
     );
     let out = tralign(&[
         "diff", "--pairs", OLD[0], OLD[1], NEW[0], NEW[1], "-o", OLD[0],

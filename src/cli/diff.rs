@@ -1,5 +1,5 @@
 //! `tralign diff OLD NEW`: what changed between two alignments, read from
-//! the CSV or ladder output of `align`, or made from two versions of a
+//! the CSV, JSON, JSON Lines or ladder output of `align`, or made from two versions of a
 //! document pair with `--pairs`. Exit code 0 when they agree, 1 when they
 //! differ, 2 on an error.
 
@@ -32,7 +32,7 @@ enum Side {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// OLD NEW: two alignment files (the CSV or ladder output of align); with
+    /// OLD NEW: two alignment files (the CSV, JSON, JSON Lines or ladder output of align); with
     /// --pairs, OLD_LEFT OLD_RIGHT NEW_LEFT NEW_RIGHT: two versions of a pair of texts.
     #[arg(required = true, num_args = 2..=4, value_name = "FILE")]
     files: Vec<String>,

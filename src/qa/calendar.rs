@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::numbers::day_months;
-use super::{data_lines, lang_data, one_sided, Check, Finding, Severity, Side, View};
+use super::{data_lines, lang_data, one_sided, Check, Content, Finding, Severity, Side, View};
 use crate::anchors::Token;
 
 /// A month or a weekday, by number.
@@ -21,16 +21,25 @@ enum Day {
 
 /// Reports months and weekdays that one side has more often than the other.
 pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
-    let (l, r) = (days(&view.left), days(&view.right));
-    let only = |a: &BTreeMap<Day, Vec<String>>, b: &BTreeMap<Day, Vec<String>>| -> Vec<String> {
-        a.iter()
-            .filter(|(d, words)| words.len() > b.get(d).map_or(0, Vec::len))
-            .map(|(_, words)| words[0].clone())
-            .collect()
-    };
-    let (lo, ro) = (only(&l, &r), only(&r, &l));
+    let lo = content(&view.left, &view.right).missing;
+    let ro = content(&view.right, &view.left).missing;
     if let Some(message) = one_sided(view, &lo, &ro) {
         out.push(view.finding(Check::Calendar, Severity::Error, message));
+    }
+}
+
+/// The months and weekdays of `mine`, each by the first word that names
+/// it, and those that `theirs` names fewer times.
+pub(super) fn content(mine: &Side, theirs: &Side) -> Content {
+    let (m, t) = (days(mine), days(theirs));
+    let missing = m
+        .iter()
+        .filter(|(d, words)| words.len() > t.get(d).map_or(0, Vec::len))
+        .map(|(_, words)| words[0].clone())
+        .collect();
+    Content {
+        all: m.values().map(|words| words[0].clone()).collect(),
+        missing,
     }
 }
 

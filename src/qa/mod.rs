@@ -15,6 +15,7 @@
 mod calendar;
 mod language;
 mod marks;
+mod merged;
 mod names;
 mod numbers;
 pub mod report;
@@ -193,19 +194,33 @@ impl Side<'_> {
     }
 }
 
-/// One bead with both sides prepared.
+/// One bead with both sides prepared. A row's bead is usually one view; a
+/// merged bead that hides an omission becomes two or more (see [`merged`]).
 pub(crate) struct View<'a> {
     /// 1-based row number.
     pub row: usize,
-    /// The bead.
-    pub bead: &'a Bead,
+    /// The bead, or the part of the row's bead that this view checks.
+    pub bead: Bead,
     /// The left side (the translation).
     pub left: Side<'a>,
     /// The right side (the source).
     pub right: Side<'a>,
+    /// For a sentence split off a merged bead, why.
+    pub hidden: Option<merged::Hidden>,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// A view of `bead` in row `row`, with no neighbours yet.
+    pub fn new(row: usize, bead: Bead, left: &'a Document, right: &'a Document) -> View<'a> {
+        View {
+            row,
+            left: side(left, &bead.left),
+            right: side(right, &bead.right),
+            bead,
+            hidden: None,
+        }
+    }
+
     /// Whether both sides hold text; the comparing checks skip the others.
     pub fn is_paired(&self) -> bool {
         !self.bead.left.is_empty() && !self.bead.right.is_empty()
@@ -233,6 +248,8 @@ pub(crate) struct Context {
     pub left_names: names::NameSet,
     /// The typical length ratio of the pair, as a natural logarithm.
     pub log_ratio: f64,
+    /// How far from it a bead's log ratio typically is (the median distance).
+    pub log_spread: f64,
 }
 
 /// Runs the checks on every bead of an alignment, in row order.
@@ -256,56 +273,60 @@ pub fn check_beads(
     let mut views: Vec<View> = beads
         .iter()
         .enumerate()
-        .map(|(k, bead)| View {
-            row: k + 1,
-            bead,
-            left: side(left, &bead.left),
-            right: side(right, &bead.right),
-        })
+        .map(|(k, bead)| View::new(k + 1, bead.clone(), left, right))
         .collect();
     add_neighbours(&mut views);
+    let log_ratio = shape::typical_log_ratio(&views);
     let context = Context {
         lexicon: names::Phrases::new(&Lexicon::builtin(&left.lang, &right.lang)),
         right_names: names::NameSet::of_document(right),
         left_names: names::NameSet::of_document(left),
-        log_ratio: shape::typical_log_ratio(&views),
+        log_ratio,
+        log_spread: shape::typical_spread(&views, log_ratio),
     };
     let run = |c: Check| !options.ignore.contains(&c);
     let mut findings = Vec::new();
+    // White space is a matter of each sentence, so of the rows as they are.
+    if run(Check::Whitespace) {
+        for view in &views {
+            whitespace::check(view, &mut findings);
+        }
+    }
+    if run(Check::Omission) {
+        views = merged::split(views, &context);
+        add_neighbours(&mut views);
+    }
     for view in &views {
-        let mut found = Vec::new();
         if run(Check::Omission) {
-            shape::omission(view, &mut found);
+            shape::omission(view, &mut findings);
         }
         if view.is_paired() {
             if run(Check::Numbers) {
-                numbers::check(view, &mut found);
+                numbers::check(view, &mut findings);
             }
             if run(Check::Calendar) {
-                calendar::check(view, &mut found);
+                calendar::check(view, &mut findings);
             }
             if run(Check::Names) {
-                names::check(view, &context, &mut found);
+                names::check(view, &context, &mut findings);
             }
             if run(Check::Untranslated) {
-                language::check(view, &mut found);
+                language::check(view, &mut findings);
             }
             if run(Check::Length) {
-                shape::length(view, &context, &mut found);
+                shape::length(view, &context, &mut findings);
             }
             if run(Check::Punctuation) {
-                marks::punctuation(view, &mut found);
+                marks::punctuation(view, &mut findings);
             }
             if run(Check::Brackets) {
-                marks::brackets(view, &mut found);
+                marks::brackets(view, &mut findings);
             }
         }
-        if run(Check::Whitespace) {
-            whitespace::check(view, &mut found);
-        }
-        found.sort_by_key(|f| f.check);
-        findings.extend(found);
     }
+    // Row order, and within a row report order; the sort is stable, so the
+    // views a row was split into keep their order.
+    findings.sort_by_key(|f| (f.row, f.check));
     findings
 }
 
@@ -343,17 +364,31 @@ fn side<'a>(doc: &'a Document, range: &Range<usize>) -> Side<'a> {
     }
 }
 
-/// Adds findings to the rows they are about as [`Flag::Qa`] flags. An
-/// omission is left out: the row already carries [`Flag::Unaligned`].
+/// Adds findings to the rows they are about as [`Flag::Qa`] flags. The
+/// omission of a whole row is left out, as the row already carries
+/// [`Flag::Unaligned`]; that of a sentence inside a merged row is kept.
 pub fn annotate(rows: &mut [Row], findings: &[Finding]) {
-    for f in findings.iter().filter(|f| f.check != Check::Omission) {
+    for f in findings {
         if let Some(row) = rows.iter_mut().find(|r| r.id == f.row) {
+            if f.check == Check::Omission && row.flags.contains(&Flag::Unaligned) {
+                continue;
+            }
             row.flags.push(Flag::Qa {
                 check: f.check.name().to_string(),
                 detail: f.message.clone(),
             });
         }
     }
+}
+
+/// What one side of a bead holds of one kind of content (numbers, names,
+/// months and weekdays), as written, and which of it the other side lacks.
+#[derive(Debug, Default)]
+pub(crate) struct Content {
+    /// Every item of the side, each once.
+    pub all: Vec<String>,
+    /// The items the other side has no counterpart for.
+    pub missing: Vec<String>,
 }
 
 /// The message of a comparing check: what each side has that the other

@@ -17,7 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{data_lines, lang_data, Check, Context, Finding, Severity, View};
+use super::{data_lines, lang_data, Check, Content, Context, Finding, Severity, Side, View};
 use crate::anchors::{fold, tokenize, Token};
 use crate::{Document, Lang, Lexicon};
 
@@ -126,49 +126,50 @@ impl NameSet {
 /// bead and in the beads just before and after it (a translation may name
 /// in one sentence what the source names in the next, or say "he").
 pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
-    let sides = [
-        (
-            &view.left,
-            &view.right,
-            &context.left_names,
-            &context.right_names,
-            true,
-        ),
-        (
-            &view.right,
-            &view.left,
-            &context.right_names,
-            &context.left_names,
-            false,
-        ),
-    ];
-    for (mine, theirs, own_names, other_names, left) in sides {
-        let mine_words = mine.words();
-        let mut their_words = theirs.words();
-        their_words.extend(theirs.near.iter().cloned());
-        let covered = context.lexicon.covered(&mine_words, &their_words, left);
-        let lexicon_words: HashSet<&String> = context.lexicon.words(left).collect();
-        let mut missing: Vec<String> = Vec::new();
-        if is_shouted(&mine.text) {
-            continue;
-        }
-        for (text, initial) in clause_words(&mine.text, mine.lang()) {
-            let f = fold(&text);
-            let candidate = is_name(&text, initial, mine.lang(), own_names, other_names)
-                || (is_capitalised(&text) && lexicon_words.contains(&f));
-            if candidate
-                && !covered.iter().any(|c| inflected(&f, c))
-                && !their_words.iter().any(|w| similar(&f, w))
-                && !missing.contains(&text)
-            {
-                missing.push(text);
-            }
-        }
+    for (mine, theirs, left) in [
+        (&view.left, &view.right, true),
+        (&view.right, &view.left, false),
+    ] {
+        let missing = content(mine, theirs, context, left).missing;
         if !missing.is_empty() {
             let message = format!("{} in {} only", missing.join(", "), mine.code());
             out.push(view.finding(Check::Names, Severity::Warning, message));
         }
     }
+}
+
+/// The names of `mine`, each once as written, and those that `theirs`
+/// (with its neighbouring beads) has no form or equivalent of. `left` tells
+/// whether `mine` is the left side.
+pub(super) fn content(mine: &Side, theirs: &Side, context: &Context, left: bool) -> Content {
+    let mut content = Content::default();
+    if is_shouted(&mine.text) {
+        return content;
+    }
+    let (own_names, other_names) = if left {
+        (&context.left_names, &context.right_names)
+    } else {
+        (&context.right_names, &context.left_names)
+    };
+    let mine_words = mine.words();
+    let mut their_words = theirs.words();
+    their_words.extend(theirs.near.iter().cloned());
+    let covered = context.lexicon.covered(&mine_words, &their_words, left);
+    let lexicon_words: HashSet<&String> = context.lexicon.words(left).collect();
+    for (text, initial) in clause_words(&mine.text, mine.lang()) {
+        let f = fold(&text);
+        let candidate = is_name(&text, initial, mine.lang(), own_names, other_names)
+            || (is_capitalised(&text) && lexicon_words.contains(&f));
+        if !candidate || content.all.contains(&text) {
+            continue;
+        }
+        if !covered.iter().any(|c| inflected(&f, c)) && !their_words.iter().any(|w| similar(&f, w))
+        {
+            content.missing.push(text.clone());
+        }
+        content.all.push(text);
+    }
+    content
 }
 
 /// Whether a word of a side is a name by its shape and the documents.

@@ -10,17 +10,28 @@
 
 use std::collections::HashMap;
 
-use super::{data_lines, lang_data, one_sided, Check, Finding, Severity, Side, View};
+use super::{data_lines, lang_data, one_sided, Check, Content, Finding, Severity, Side, View};
 use crate::anchors::{canonical_number, Token};
 use crate::Lang;
 
 /// Finds the numbers of one bead that the other side lacks.
 pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
-    let (l, r) = (values(&view.left), values(&view.right));
-    let left_only = excess(&l, &r, &view.right);
-    let right_only = excess(&r, &l, &view.left);
+    let left_only = content(&view.left, &view.right).missing;
+    let right_only = content(&view.right, &view.left).missing;
     if let Some(message) = one_sided(view, &left_only, &right_only) {
         out.push(view.finding(Check::Numbers, Severity::Error, message));
+    }
+}
+
+/// The numbers of `mine` in canonical form (a date as its day and year),
+/// and those that `theirs` holds fewer times.
+pub(super) fn content(mine: &Side, theirs: &Side) -> Content {
+    let (m, t) = (values(mine), values(theirs));
+    let mut all: Vec<String> = m.keys().cloned().collect();
+    all.sort();
+    Content {
+        missing: excess(&m, &t, theirs),
+        all,
     }
 }
 

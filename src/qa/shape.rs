@@ -15,7 +15,9 @@ const FACTOR: f64 = 2.0;
 /// characters, since short sentences vary widely.
 const MIN_CHARS: f64 = 30.0;
 
-/// Reports a bead with an empty side.
+/// Reports a bead with an empty side. One split off a merged bead (see
+/// [`super::merged`]) is a warning, as the aligner judged otherwise, and
+/// says what of it the rest of the row lacks.
 pub(super) fn omission(view: &View, out: &mut Vec<Finding>) {
     let (l, r) = (&view.left, &view.right);
     let (missing, present) = match (l.range.is_empty(), r.range.is_empty()) {
@@ -33,7 +35,18 @@ pub(super) fn omission(view: &View, out: &mut Vec<Finding>) {
         line_list(&present.range),
         missing.code(),
     );
-    out.push(view.finding(Check::Omission, Severity::Error, message));
+    match &view.hidden {
+        None => out.push(view.finding(Check::Omission, Severity::Error, message)),
+        Some(hidden) => {
+            let message = format!(
+                "{message}: the aligner put it in one row with {} {}, which has none of its {}",
+                missing.code(),
+                line_list(&hidden.partner),
+                hidden.items.join(", ")
+            );
+            out.push(view.finding(Check::Omission, Severity::Warning, message));
+        }
+    }
 }
 
 fn line_list(range: &std::ops::Range<usize>) -> String {
@@ -44,38 +57,55 @@ fn line_list(range: &std::ops::Range<usize>) -> String {
 }
 
 /// Characters that are not white space.
-fn chars(side: &Side) -> f64 {
+pub(super) fn chars(side: &Side) -> f64 {
     side.text.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+/// ln(right length / left length) of each bead with two sides.
+fn log_ratios<'a>(views: &'a [View]) -> impl Iterator<Item = f64> + 'a {
+    views
+        .iter()
+        .filter(|v| v.is_paired())
+        .map(|v| (chars(&v.right) / chars(&v.left)).ln())
+        .filter(|x| x.is_finite())
 }
 
 /// The median of ln(right length / left length) over beads with two sides,
 /// or 0 (equal lengths) if there are none.
 pub(super) fn typical_log_ratio(views: &[View]) -> f64 {
-    let mut ratios: Vec<f64> = views
-        .iter()
-        .filter(|v| v.is_paired())
-        .map(|v| (chars(&v.right) / chars(&v.left)).ln())
-        .filter(|x| x.is_finite())
-        .collect();
-    if ratios.is_empty() {
+    median(log_ratios(views).collect())
+}
+
+/// The median distance of the beads' log ratios from `log_ratio`: how far
+/// a bead of this document is typically off, or 0 if there are none.
+pub(super) fn typical_spread(views: &[View], log_ratio: f64) -> f64 {
+    median(log_ratios(views).map(|x| (x - log_ratio).abs()).collect())
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    if values.is_empty() {
         return 0.0;
     }
-    ratios.sort_by(f64::total_cmp);
-    let mid = ratios.len() / 2;
-    if ratios.len() % 2 == 1 {
-        ratios[mid]
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
     } else {
-        (ratios[mid - 1] + ratios[mid]) / 2.0
+        (values[mid - 1] + values[mid]) / 2.0
     }
+}
+
+/// How far the length ratio of `left` and `right` characters is from the
+/// document's, as the absolute difference of natural logarithms.
+pub(super) fn off(left: f64, right: f64, context: &Context) -> f64 {
+    ((right / left).ln() - context.log_ratio).abs()
 }
 
 /// Reports a bead whose length ratio is far from the document's.
 pub(super) fn length(view: &View, context: &Context, out: &mut Vec<Finding>) {
     let (l, r) = (chars(&view.left), chars(&view.right));
-    let ratio = context.log_ratio.exp();
-    let expected = l * ratio;
-    let off = (r / l).ln() - context.log_ratio;
-    if off.abs() > FACTOR.ln() && (r - expected).abs() >= MIN_CHARS {
+    let expected = l * context.log_ratio.exp();
+    if off(l, r, context) > FACTOR.ln() && (r - expected).abs() >= MIN_CHARS {
         let (lc, rc) = (view.left.code(), view.right.code());
         let message = format!(
             "{rc} has {r} characters for {l} in {lc}; the document's ratio predicts about {expected:.0}"

@@ -2,8 +2,8 @@
 //! before and after a revision of the translation.
 //!
 //! In: two [`Table`]s of aligned pairs, read from `align` output (the review
-//! CSV or the ladder format, told apart by their content) or made from
-//! review [`Row`]s. Out: a [`Diff`]: the pairs whose source text stayed and
+//! CSV, the JSON or JSON Lines, or the ladder format, told apart by their
+//! content) or made from review rows. Out: a [`Diff`]: the pairs whose source text stayed and
 //! whose translation changed, the pairs added and the pairs removed, in
 //! document order, rendered as a table for the terminal or as CSV.
 //!
@@ -13,12 +13,14 @@
 //! product of the lengths of the stretches that differ, after the common
 //! start and end are set aside.
 
+mod read;
+
 use std::ops::Range;
 
-use crate::review::Row;
+pub use read::{from_rows, read_table};
+
 use crate::segment::fold_space;
-use crate::write::csv::{line_numbers, neutralise};
-use crate::write::ladder::parse_ladder;
+use crate::write::csv::neutralise;
 use crate::Error;
 
 /// One aligned pair of an alignment file.
@@ -45,118 +47,6 @@ pub struct Table {
     pub right_code: String,
     /// The pairs, in order.
     pub entries: Vec<Entry>,
-}
-
-/// Reads an alignment file: the review CSV of `align`, or a ladder file.
-/// `name` is used in errors.
-pub fn read_table(name: &str, text: &str) -> Result<Table, Error> {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
-    match first {
-        None => Err(Error::input(name, "is empty, not an alignment")),
-        Some(line) if line.starts_with('[') && line.contains("]:[") => ladder_table(name, text),
-        Some(line) if line.starts_with('{') || line.starts_with('[') => Err(Error::input(
-            name,
-            "looks like JSON; diff reads the CSV and ladder output of align",
-        )),
-        Some(_) => csv_table(name, text),
-    }
-}
-
-fn ladder_table(name: &str, text: &str) -> Result<Table, Error> {
-    let side = |v: &[usize]| -> (String, String) {
-        let range = v.first().map_or(0..0, |&s| s..v[v.len() - 1] + 1);
-        let list: Vec<String> = v.iter().map(usize::to_string).collect();
-        (line_numbers(&range), format!("[{}]", list.join(", ")))
-    };
-    let entries = parse_ladder(name, text)?
-        .iter()
-        .enumerate()
-        .map(|(k, link)| {
-            let (left_lines, left) = side(&link.left);
-            let (right_lines, right) = side(&link.right);
-            Entry {
-                row: k + 1,
-                left_lines,
-                right_lines,
-                left,
-                right,
-            }
-        })
-        .collect();
-    Ok(Table {
-        left_code: "left".into(),
-        right_code: "right".into(),
-        entries,
-    })
-}
-
-fn csv_table(name: &str, text: &str) -> Result<Table, Error> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let bad = |e: csv::Error| Error::input(name, format!("not a readable CSV: {e}"));
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(bad)?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let codes: Vec<&str> = header
-        .iter()
-        .filter_map(|h| h.strip_suffix("_lines"))
-        .collect();
-    let [left_code, right_code] = codes[..] else {
-        return Err(Error::input(
-            name,
-            "not an alignment CSV: expected two columns such as de_lines and en_lines",
-        ));
-    };
-    let column = |wanted: &str| {
-        header.iter().position(|h| h == wanted).ok_or_else(|| {
-            Error::input(name, format!("not an alignment CSV: no column '{wanted}'"))
-        })
-    };
-    let at = [
-        column(&format!("{left_code}_lines"))?,
-        column(&format!("{right_code}_lines"))?,
-        column(left_code)?,
-        column(right_code)?,
-    ];
-    let mut entries = Vec::new();
-    for (k, record) in reader.records().enumerate() {
-        let record = record.map_err(bad)?;
-        let cell = |i: usize| record.get(i).unwrap_or("").to_string();
-        entries.push(Entry {
-            row: k + 1,
-            left_lines: cell(at[0]),
-            right_lines: cell(at[1]),
-            left: cell(at[2]),
-            right: cell(at[3]),
-        });
-    }
-    Ok(Table {
-        left_code: left_code.to_string(),
-        right_code: right_code.to_string(),
-        entries,
-    })
-}
-
-/// A table of review rows, as `align` would write them.
-pub fn from_rows(rows: &[Row], left_code: &str, right_code: &str) -> Table {
-    Table {
-        left_code: left_code.to_string(),
-        right_code: right_code.to_string(),
-        entries: rows
-            .iter()
-            .map(|r| Entry {
-                row: r.id,
-                left_lines: line_numbers(&r.bead.left),
-                right_lines: line_numbers(&r.bead.right),
-                left: r.left_text.clone(),
-                right: r.right_text.clone(),
-            })
-            .collect(),
-    }
 }
 
 /// Which side holds the source text, the one that pairs are matched by.
@@ -503,23 +393,6 @@ mod tests {
         let d = diff(&old, &new, Source::Right);
         let kinds: Vec<Kind> = d.changes.iter().map(|c| c.kind).collect();
         assert_eq!(kinds, [Kind::Removed, Kind::Changed]);
-    }
-
-    #[test]
-    fn files_are_told_apart_by_content() {
-        let csv = "id,de_lines,en_lines,de,en,type\n1,1,1,Hallo.,Hello.,1-1\n";
-        let t = read_table("a.csv", csv).unwrap();
-        assert_eq!((t.left_code.as_str(), t.right_code.as_str()), ("de", "en"));
-        assert_eq!(t.entries[0].right, "Hello.");
-        let t = read_table("a.txt", "[0]:[0, 1]\n[]:[2]\n").unwrap();
-        assert_eq!(t.entries[0].right_lines, "1-2");
-        assert_eq!(t.entries[1].left, "[]");
-        let err = read_table("a.json", "{\"rows\": []}")
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("a.json: looks like JSON"), "{err}");
-        let err = read_table("b.csv", "a,b\n1,2\n").unwrap_err().to_string();
-        assert!(err.starts_with("b.csv: not an alignment CSV"), "{err}");
     }
 
     #[test]
