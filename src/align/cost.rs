@@ -98,6 +98,9 @@ pub struct Scorer<'a> {
     right_before: Vec<usize>,
     // Per key id: whether it may vouch that a sentence adds something.
     vouches: Vec<bool>,
+    // Anchor weight of the sentences before each one, for bounds.
+    left_weight_before: Vec<f64>,
+    right_weight_before: Vec<f64>,
     // Per sentence, the fine for merging it in idle (see `idle_fine`).
     left_telling: Vec<f64>,
     right_telling: Vec<f64>,
@@ -170,6 +173,8 @@ impl<'a> Scorer<'a> {
             left_telling: telling(features, &features.left_keys, model.idle_cap),
             right_telling: telling(features, &features.right_keys, model.idle_cap),
             vouches,
+            left_weight_before: weight_before(features, &features.left_keys),
+            right_weight_before: weight_before(features, &features.right_keys),
             length: LengthTable::new(),
         }
     }
@@ -224,6 +229,22 @@ impl<'a> Scorer<'a> {
     /// The cost of the bead left `i..i+a`, right `j..j+b`, with left
     /// `i..i+a` prepared in `scratch`.
     pub fn bead(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        self.bead_below(scratch, i, a, j, b, f64::INFINITY)
+    }
+
+    /// Like [`Scorer::bead`], but a bead that provably costs more than
+    /// `limit` gets infinity without the work of weighing its anchors: its
+    /// cost without them, less all the anchor weight its shorter side could
+    /// share, already exceeds the limit.
+    pub fn bead_below(
+        &self,
+        scratch: &mut Scratch,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+        limit: f64,
+    ) -> f64 {
         debug_assert!(a == 0 || scratch.run == (i, a), "left run not prepared");
         let prior = if a < PRIOR_SIDE && b < PRIOR_SIDE {
             self.priors[a][b]
@@ -233,16 +254,7 @@ impl<'a> Scorer<'a> {
         if a == 0 || b == 0 {
             return prior + self.model.deletion;
         }
-        let l1 = self.left_before[i + a] - self.left_before[i];
-        let l2 = self.right_before[j + b] - self.right_before[j];
-        let mut cost = prior + self.length_cost(l1 as f64, l2 as f64);
-        let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
-        cost -= self.model.anchor_weight * shared;
-        if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
-            let idle = idle_fine(&self.left_telling[i..i + a], left_adds)
-                + idle_fine(&self.right_telling[j..j + b], right_adds);
-            cost += self.model.idle_weight * idle;
-        }
+        let mut cost = prior;
         if self.paragraphs {
             if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
                 cost += self.model.paragraph_toll;
@@ -250,6 +262,25 @@ impl<'a> Scorer<'a> {
             if self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
                 cost += self.model.paragraph_toll;
             }
+        }
+        let most_shared = (self.left_weight_before[i + a] - self.left_weight_before[i])
+            .min(self.right_weight_before[j + b] - self.right_weight_before[j]);
+        let bonus = self.model.anchor_weight * most_shared;
+        if cost - bonus > limit {
+            return f64::INFINITY;
+        }
+        let l1 = self.left_before[i + a] - self.left_before[i];
+        let l2 = self.right_before[j + b] - self.right_before[j];
+        cost += self.length_cost(l1 as f64, l2 as f64);
+        if cost - bonus > limit {
+            return f64::INFINITY;
+        }
+        let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
+        cost -= self.model.anchor_weight * shared;
+        if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
+            let idle = idle_fine(&self.left_telling[i..i + a], left_adds)
+                + idle_fine(&self.right_telling[j..j + b], right_adds);
+            cost += self.model.idle_weight * idle;
         }
         cost
     }
@@ -348,6 +379,31 @@ impl BeadCosts for Scorer<'_> {
     fn cost(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
         self.bead(scratch, i, a, j, b)
     }
+    fn cost_below(
+        &self,
+        scratch: &mut Scratch,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+        limit: f64,
+    ) -> f64 {
+        self.bead_below(scratch, i, a, j, b, limit)
+    }
+}
+
+/// Per sentence, the summed weight of the keys of the sentences before it
+/// (one more entry than sentences).
+fn weight_before(features: &Features, keys: &[Vec<u32>]) -> Vec<f64> {
+    std::iter::once(0.0)
+        .chain(keys.iter().scan(0.0, |sum, keys| {
+            *sum += keys
+                .iter()
+                .map(|&k| features.weights[k as usize])
+                .sum::<f64>();
+            Some(*sum)
+        }))
+        .collect()
 }
 
 /// The idle fine of one side of a bead: the telling weight of its members

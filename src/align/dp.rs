@@ -66,6 +66,20 @@ pub trait BeadCosts: Sync {
     fn prepare(&self, i: usize, a: usize, scratch: &mut Self::Scratch);
     /// The cost of the bead left `i..i+a` (as prepared), right `j..j+b`.
     fn cost(&self, scratch: &mut Self::Scratch, i: usize, a: usize, j: usize, b: usize) -> f64;
+    /// The cost of the bead, or any value above `limit` when the cost is
+    /// above it: a cheapest-path search need not know how much above.
+    fn cost_below(
+        &self,
+        scratch: &mut Self::Scratch,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+        limit: f64,
+    ) -> f64 {
+        let _ = limit;
+        self.cost(scratch, i, a, j, b)
+    }
 }
 
 /// A cost function as [`BeadCosts`] with nothing to prepare.
@@ -452,8 +466,16 @@ fn forward<C: BeadCosts>(
                         costs.prepare(i - a, a, &mut scratch);
                         prepared = true;
                     }
-                    let step = costs.cost(&mut scratch, i - a, a, j - b, b);
-                    sweep.extend(&mut terms, j - row.start, s, p, step);
+                    let k = j - row.start;
+                    let step = match temperature {
+                        Some(_) => costs.cost(&mut scratch, i - a, a, j - b, b),
+                        // Only a bead that could beat the best so far matters.
+                        None => {
+                            let limit = terms.best[k] - sweep.best[p];
+                            costs.cost_below(&mut scratch, i - a, a, j - b, b, limit)
+                        }
+                    };
+                    sweep.extend(&mut terms, k, s, p, step);
                 }
             }
         }
@@ -510,8 +532,15 @@ fn backward<C: BeadCosts>(
                         costs.prepare(i, a, &mut scratch);
                         prepared = true;
                     }
-                    let step = costs.cost(&mut scratch, i, a, j, b);
-                    sweep.extend(&mut terms, j - row.start, s, q, step);
+                    let k = j - row.start;
+                    let step = match temperature {
+                        Some(_) => costs.cost(&mut scratch, i, a, j, b),
+                        None => {
+                            let limit = terms.best[k] - sweep.best[q];
+                            costs.cost_below(&mut scratch, i, a, j, b, limit)
+                        }
+                    };
+                    sweep.extend(&mut terms, k, s, q, step);
                 }
             }
         }

@@ -13,14 +13,12 @@
 //! of `Beijing`). Keys found on one side only are dropped; keys in many
 //! sentences weigh little, as in tf-idf.
 
-use std::collections::HashSet;
-
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 mod tokens;
 
-pub use tokens::{canonical_number, fold, tokenize, Token};
+pub use tokens::{canonical_number, fold, fold_into, tokenize, Token};
 
 use crate::{Lang, Lexicon, Sentence};
 
@@ -162,6 +160,8 @@ fn sentence_keys(
         }
     };
     let mut keys = Vec::new();
+    // Buffers for the lower-cased and the folded word, reused word by word.
+    let (mut lower, mut folded) = (String::new(), String::new());
     // Punctuation that translations keep: questions, exclamations, colons,
     // brackets and quotations; one pass over the sentence finds them all.
     const MARKS: [&str; 5] = ["?", "!", ":", "(", "\""];
@@ -195,7 +195,8 @@ fn sentence_keys(
                 keys.push((key('n', &y), KeyKind::Number, label(&y)));
             }
             Token::Word { text, initial } => {
-                let lower = text.to_lowercase();
+                lower.clear();
+                lower.extend(text.chars().flat_map(char::to_lowercase));
                 if let Some(&m) = lang.months.get(&lower) {
                     keys.push((key('m', &m.to_string()), KeyKind::Calendar, label(&text)));
                     continue;
@@ -229,12 +230,12 @@ fn sentence_keys(
                 if !name && len < 4 {
                     continue;
                 }
-                let folded = fold(&text);
+                let folded = fold_into(&text, &mut folded);
                 if name {
-                    keys.push((name_key(&folded), KeyKind::Name, label(&text)));
+                    keys.push((name_key(folded), KeyKind::Name, label(&text)));
                 }
                 if len >= 4 {
-                    keys.push((prefix_key(&folded), KeyKind::Word, label(&text)));
+                    keys.push((prefix_key(folded), KeyKind::Word, label(&text)));
                 }
             }
         }

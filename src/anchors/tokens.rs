@@ -140,6 +140,22 @@ fn is_grouping(raw: &str, pos: usize, lang: &Lang) -> bool {
             && after.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// [`fold`] into `out` (cleared first), which it returns: no allocation
+/// once `out` is large enough, for the common ASCII word.
+pub fn fold_into<'a>(word: &str, out: &'a mut String) -> &'a str {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.push_str(&fold(word));
+    }
+    out
+}
+
 /// Lower-cases, drops diacritics and dots, and spells ß as ss.
 pub fn fold(word: &str) -> String {
     if word.is_ascii() {
