@@ -30,7 +30,7 @@ printf '%-10s %-10s %10s %10s %12s %8s\n' sentences "right" "wall s" "user s" "p
 prev_wall=""; prev_mem=""; prev_n=""
 for n in "${sizes[@]}"; do
     python3 scripts/make-long-pair.py "${src[@]}" "$n" "$work/$n"
-    /usr/bin/time -v "$bin" align --presplit --langs "$langs" --format ladder \
+    TRALIGN_TIMINGS=1 /usr/bin/time -v "$bin" align --presplit --langs "$langs" --format ladder \
         "$work/$n/left.txt" "$work/$n/right.txt" -o "$work/$n/hyp.txt" 2> "$work/$n/time.txt"
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/$n/time.txt")
     user=$(awk -F': ' '/User time/ {print $2}' "$work/$n/time.txt")
@@ -41,6 +41,9 @@ for n in "${sizes[@]}"; do
         f1=$("$bin" eval "$work/$n/gold.txt" "$work/$n/hyp.txt" | awk '/^strict/ {print $4}')
     fi
     printf '%-10s %-10s %10s %10s %12s %8s\n' "$n" "$(wc -l < "$work/$n/right.txt")" "$wall" "$user" "$mem" "$f1"
+    # Where the time went (TRALIGN_TIMINGS): seconds per phase.
+    awk '/^tralign: / {sub(/^tralign: +/, ""); printf "%s%s", sep, $0; sep = ","} END {print ""}' "$work/$n/time.txt" |
+        sed 's/  */ /g; s/^/  phases: /'
     if [ -n "$prev_n" ]; then
         awk -v a="$prev_n" -v b="$n" -v w0="$prev_wall" -v w1="$wall" -v m0="$prev_mem" -v m1="$mem" \
             'BEGIN {printf "  growth x%.1f input: x%.2f time, x%.2f memory\n", b / a, w1 / w0, m1 / m0}'

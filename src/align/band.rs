@@ -34,7 +34,7 @@ pub const NEAR_RADIUS: usize = 2;
 
 /// The largest grid a halved pair is searched on whole. Halved pairs only
 /// guide the finer search, so they are cut down to a size that is quick.
-const COARSE_CELLS: usize = 250_000;
+const COARSE_CELLS: usize = 60_000;
 
 /// The most anchor keys a sentence of a halved pair keeps: the heaviest.
 /// Without a cap, keys pile up level after level and the cost of a coarse

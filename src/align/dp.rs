@@ -581,16 +581,22 @@ fn trace_back(
     Some(beads)
 }
 
+/// Terms this many temperatures above the lowest weigh below e^-45 of it.
+const NEGLIGIBLE: f64 = 45.0;
+
 /// `-t · ln Σ exp(-x / t)`, computed stably.
 fn soft_min(terms: &[f64], t: f64) -> f64 {
     let low = terms.iter().copied().fold(f64::INFINITY, f64::min);
     if low.is_infinite() {
         return low;
     }
-    // An infinite term adds exp(-inf) = 0 exactly; skipping it saves the exp.
+    // A term far above the lowest adds less than the last bit of a sum that
+    // holds exp(0) = 1 (an infinite one adds 0 exactly): skipping it saves
+    // the exp and changes nothing.
+    let negligible = low + NEGLIGIBLE * t;
     let sum: f64 = terms
         .iter()
-        .filter(|x| x.is_finite())
+        .filter(|&&x| x <= negligible)
         .map(|&x| (-(x - low) / t).exp())
         .sum();
     low - t * sum.ln()
