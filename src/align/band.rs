@@ -41,6 +41,10 @@ const COARSE_CELLS: usize = 60_000;
 /// bead grows with the length of the text; the rarest keys place it best.
 const COARSE_KEYS: usize = 16;
 
+/// The most sentences, both sides together, that a bead of [`cheapest`]
+/// takes.
+const GUIDE_SHAPE: usize = 4;
+
 /// How often a band is widened before its path is taken as it is.
 const WIDENINGS: u32 = 3;
 
@@ -76,7 +80,8 @@ pub fn search(
 }
 
 /// The beads of the cheapest path alone, found like [`search`] finds its
-/// path but without the posteriors: half the work, for a first pass.
+/// path but without the posteriors and with the shapes of at most
+/// [`GUIDE_SHAPE`] sentences: a fraction of the work, for a first pass.
 pub fn cheapest(
     features: &Features,
     left_paragraphs: &[usize],
@@ -93,7 +98,13 @@ pub fn cheapest(
         full_cells,
     );
     let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
-    let shapes = scorer.shapes();
+    // This path only guides: a band of a few cells around it holds the
+    // rarer shapes' paths too, so the shapes of up to four sentences do.
+    let shapes: Vec<_> = scorer
+        .shapes()
+        .into_iter()
+        .filter(|&(a, b)| a + b <= GUIDE_SHAPE)
+        .collect();
     refine(
         n,
         m,

@@ -73,31 +73,40 @@ pub struct Features {
     /// Per key id: its kind.
     pub kinds: Vec<KeyKind>,
 }
-/// The lower-cased words that a text writes capitalised inside sentences
-/// and never in lower case: its names (and, in German, its nouns).
-fn names(sentences: &[Sentence], lang: &Lang) -> HashSet<String> {
-    type Seen = (HashSet<String>, HashSet<String>);
-    let (mut capital, lower) = sentences
-        .par_iter()
-        .fold(Seen::default, |(mut capital, mut lower), s| {
-            for token in tokenize(&s.text, lang) {
-                if let Token::Word { text, initial } = token {
-                    if text.chars().next().is_some_and(char::is_lowercase) {
-                        lower.insert(text);
-                    } else if !initial {
-                        capital.insert(text.to_lowercase());
-                    }
-                }
-            }
-            (capital, lower)
-        })
-        .reduce(Seen::default, |mut a, b| {
-            a.0.extend(b.0);
-            a.1.extend(b.1);
-            a
-        });
-    capital.retain(|w| !lower.contains(w));
-    capital
+/// A lower-cased word as a hash, for telling a text's names (words it
+/// writes capitalised inside sentences and never in lower case).
+fn word_hash(lower: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(lower)
+}
+
+/// The words of a text, as far as telling its names goes: those it writes
+/// capitalised inside a sentence, and those it writes in lower case.
+#[derive(Default)]
+struct Casing {
+    capital: HashSet<u64>,
+    lower: HashSet<u64>,
+}
+
+impl Casing {
+    /// Whether the text writes the word capitalised inside sentences and
+    /// never in lower case (Washington, not The).
+    fn is_name(&self, hash: u64) -> bool {
+        self.capital.contains(&hash) && !self.lower.contains(&hash)
+    }
+}
+
+/// What one pass over a sentence finds.
+struct Scan {
+    /// Its keys, but for a capitalised first word's name key.
+    keys: Vec<Found>,
+    /// A capitalised first word: its hash and name key, kept until the
+    /// whole text tells whether it is a name.
+    initial: Option<(u64, Found)>,
+    /// Hashes of its words written capitalised inside it.
+    capital: Vec<u64>,
+    /// Hashes of its words written in lower case.
+    lower: Vec<u64>,
 }
 
 /// Sentences whose keys are found at once, in parallel, before they are
@@ -145,13 +154,18 @@ type Found = (Key, KeyKind, String);
 /// The keys of one sentence, before interning: (key, kind, label).
 /// Only the right side's labels are ever shown (see [`Counter::add`]), so
 /// the left side's keys come without (`labels` false).
-fn sentence_keys(
+fn scan(
     sentence: &Sentence,
     lang: &Lang,
     lexicons: Option<(&Lexicon, &Lexicon)>,
-    names: &HashSet<String>,
     labels: bool,
-) -> Vec<Found> {
+) -> Scan {
+    let mut scan = Scan {
+        keys: Vec::new(),
+        initial: None,
+        capital: Vec::new(),
+        lower: Vec::new(),
+    };
     let label = |text: &str| {
         if labels {
             text.to_string()
@@ -220,19 +234,29 @@ fn sentence_keys(
                 let len = text.chars().count();
                 let capital = text.chars().next().is_some_and(char::is_uppercase);
                 let acronym = len >= 2 && text.chars().all(|c| c.is_uppercase());
+                let hash = word_hash(&lower);
+                if text.chars().next().is_some_and(char::is_lowercase) {
+                    scan.lower.push(hash);
+                } else if !initial {
+                    scan.capital.push(hash);
+                }
                 // A name is matched whole (less a genitive s) and only against
                 // another name; every longer word also offers its prefix as a
-                // possible cognate.
-                // A capitalised first word is a name if the text writes it
-                // capitalised elsewhere too (Washington, not The).
-                let named = capital && (!initial || names.contains(&lower));
-                let name = (named || acronym) && len >= 2;
+                // possible cognate. A capitalised first word is a name if the
+                // text writes it capitalised elsewhere too (Washington, not
+                // The), which only the whole text can tell.
+                let name = (capital || acronym) && len >= 2;
                 if !name && len < 4 {
                     continue;
                 }
                 let folded = fold_into(&text, &mut folded);
                 if name {
-                    keys.push((name_key(folded), KeyKind::Name, label(&text)));
+                    let found = (name_key(folded), KeyKind::Name, label(&text));
+                    if initial && !acronym {
+                        scan.initial = Some((hash, found));
+                    } else {
+                        keys.push(found);
+                    }
                 }
                 if len >= 4 {
                     keys.push((prefix_key(folded), KeyKind::Word, label(&text)));
@@ -240,7 +264,8 @@ fn sentence_keys(
             }
         }
     }
-    keys
+    scan.keys = keys;
+    scan
 }
 
 /// Per key while counting: left sentences, right sentences, the strongest
@@ -263,6 +288,53 @@ struct Counter {
 }
 
 impl Counter {
+    /// Scans and counts the sentences of one side, a chunk at a time on all
+    /// cores; returns the key ids of each sentence, distinct.
+    fn side(
+        &mut self,
+        sentences: &[Sentence],
+        left: bool,
+        scan: impl Fn(&Sentence) -> Scan + Sync,
+    ) -> Vec<Vec<u32>> {
+        let mut ids = Vec::with_capacity(sentences.len());
+        let mut casing = Casing::default();
+        let mut initials = Vec::new();
+        for chunk in sentences.chunks(KEY_CHUNK) {
+            let scans: Vec<Scan> = chunk.par_iter().map(&scan).collect();
+            for scan in scans {
+                casing.capital.extend(scan.capital);
+                casing.lower.extend(scan.lower);
+                if let Some(initial) = scan.initial {
+                    initials.push((ids.len(), initial));
+                }
+                ids.push(self.add(scan.keys, left));
+            }
+        }
+        for (sentence, (hash, found)) in initials {
+            if casing.is_name(hash) {
+                self.add_to(&mut ids[sentence], found, left);
+            }
+        }
+        ids
+    }
+
+    /// Counts one more key of a sentence whose ids are `ids`.
+    fn add_to(&mut self, ids: &mut Vec<u32>, found: Found, left: bool) {
+        let mut more = self.add(vec![found], left);
+        let id = more.pop().expect("one key gives one id");
+        if ids.contains(&id) {
+            // Counted for this sentence already: take the count back.
+            let e = &mut self.stats[id as usize];
+            if left {
+                e.left -= 1;
+            } else {
+                e.right -= 1;
+            }
+        } else {
+            ids.push(id);
+        }
+    }
+
     /// Counts the keys of one sentence and returns their ids, distinct.
     fn add(&mut self, keys: Vec<Found>, left: bool) -> Vec<u32> {
         let mut seen: Vec<u32> = Vec::new();
@@ -311,36 +383,11 @@ impl Features {
         lexicon: &Lexicon,
         dictionary: &Lexicon,
     ) -> Features {
-        let (left_names, right_names) =
-            rayon::join(|| names(left, left_lang), || names(right, right_lang));
         let mut counter = Counter::default();
-        let mut count =
-            |sentences: &[Sentence], keys: &(dyn Fn(&Sentence) -> Vec<_> + Sync), left| {
-                let mut ids = Vec::with_capacity(sentences.len());
-                for chunk in sentences.chunks(KEY_CHUNK) {
-                    let found: Vec<_> = chunk.par_iter().map(keys).collect();
-                    ids.extend(found.into_iter().map(|k| counter.add(k, left)));
-                }
-                ids
-            };
-        let raw_left: Vec<Vec<u32>> = count(
-            left,
-            &|s| {
-                sentence_keys(
-                    s,
-                    left_lang,
-                    Some((lexicon, dictionary)),
-                    &left_names,
-                    false,
-                )
-            },
-            true,
-        );
-        let raw_right: Vec<Vec<u32>> = count(
-            right,
-            &|s| sentence_keys(s, right_lang, None, &right_names, true),
-            false,
-        );
+        let raw_left = counter.side(left, true, |s| {
+            scan(s, left_lang, Some((lexicon, dictionary)), false)
+        });
+        let raw_right = counter.side(right, false, |s| scan(s, right_lang, None, true));
         let total = (left.len() + right.len()).max(1) as f64;
         let mut features = Features {
             left_chars: left.iter().map(|s| non_space_chars(&s.text)).collect(),
