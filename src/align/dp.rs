@@ -213,35 +213,39 @@ impl<'a> Table<'a> {
             blocks.push((i0..i1, block));
             rest = tail;
         }
-        blocks.into_par_iter().for_each(|(rows, block)| {
-            let base = band.starts[rows.start];
-            let mut scratch = costs.scratch();
-            for i in rows {
-                let row = band.row(i);
-                let cell = |j: usize| (band.starts[i] - base + j - row.start) * ns;
-                for (a, group) in shapes.by_left.iter().enumerate() {
-                    if i + a > n {
-                        break;
-                    }
-                    let to = band.row(i + a);
-                    let mut prepared = false;
-                    for &(s, b) in group {
-                        let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
-                        for j in row.start.max(lo)..row.end.min(hi) {
-                            if a == 0 && b == 0 {
-                                continue;
+        // One scratch per worker, not per block: a scratch holds a table
+        // by key id, and clearing one per block would cost more than the block.
+        blocks.into_par_iter().for_each_init(
+            || costs.scratch(),
+            |scratch, (rows, block)| {
+                let base = band.starts[rows.start];
+                for i in rows {
+                    let row = band.row(i);
+                    let cell = |j: usize| (band.starts[i] - base + j - row.start) * ns;
+                    for (a, group) in shapes.by_left.iter().enumerate() {
+                        if i + a > n {
+                            break;
+                        }
+                        let to = band.row(i + a);
+                        let mut prepared = false;
+                        for &(s, b) in group {
+                            let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
+                            for j in row.start.max(lo)..row.end.min(hi) {
+                                if a == 0 && b == 0 {
+                                    continue;
+                                }
+                                if !prepared {
+                                    costs.prepare(i, a, scratch);
+                                    prepared = true;
+                                }
+                                block[cell(j) + usize::from(s)] =
+                                    costs.cost(scratch, i, a, j, b) as f32;
                             }
-                            if !prepared {
-                                costs.prepare(i, a, &mut scratch);
-                                prepared = true;
-                            }
-                            block[cell(j) + usize::from(s)] =
-                                costs.cost(&mut scratch, i, a, j, b) as f32;
                         }
                     }
                 }
-            }
-        });
+            },
+        );
         Table {
             band,
             index,

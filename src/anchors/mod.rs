@@ -173,7 +173,8 @@ fn scan(
             String::new()
         }
     };
-    let mut keys = Vec::new();
+    // About one key per six characters: room enough to grow rarely.
+    let mut keys = Vec::with_capacity(sentence.text.len() / 6 + 4);
     // Buffers for the lower-cased and the folded word, reused word by word.
     let (mut lower, mut folded) = (String::new(), String::new());
     // Punctuation that translations keep: questions, exclamations, colons,

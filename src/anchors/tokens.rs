@@ -28,7 +28,7 @@ pub enum Token {
 
 /// Splits a sentence into words and numbers by the number format of `lang`.
 pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 2);
     let mut chars = text.char_indices().peekable();
     let mut first_word = true;
     // The character after byte offset `at`, if any.
