@@ -13,6 +13,8 @@
 //! of `Beijing`). Keys found on one side only are dropped; keys in many
 //! sentences weigh little, as in tf-idf.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
@@ -100,9 +102,11 @@ impl Casing {
 struct Scan {
     /// Its keys, but for a capitalised first word's name key.
     keys: Vec<Found>,
-    /// A capitalised first word: its hash and name key, kept until the
-    /// whole text tells whether it is a name.
-    initial: Option<(u64, Found)>,
+    /// The labels of its keys, end to end (empty when labels are not kept).
+    labels: String,
+    /// A capitalised first word: its hash, name key and label, kept until
+    /// the whole text tells whether it is a name.
+    initial: Option<(u64, Key, String)>,
     /// Hashes of its words written capitalised inside it.
     capital: Vec<u64>,
     /// Hashes of its words written in lower case.
@@ -148,8 +152,9 @@ fn prefix_key(folded: &str) -> Key {
     key('w', &folded[..end])
 }
 
-/// A key found in a sentence: the key, its kind and its label.
-type Found = (Key, KeyKind, String);
+/// A key found in a sentence: the key, its kind and where its label lies
+/// in [`Scan::labels`].
+type Found = (Key, KeyKind, Range<u32>);
 
 /// The keys of one sentence, before interning: (key, kind, label).
 /// Only the right side's labels are ever shown (see [`Counter::add`]), so
@@ -162,16 +167,20 @@ fn scan(
 ) -> Scan {
     let mut scan = Scan {
         keys: Vec::new(),
+        labels: String::new(),
         initial: None,
         capital: Vec::new(),
         lower: Vec::new(),
     };
-    let label = |text: &str| {
-        if labels {
-            text.to_string()
-        } else {
-            String::new()
+    // One string per sentence holds all its labels, not one per key.
+    let mut label_text = String::new();
+    let mut label = |text: &str| {
+        if !labels {
+            return 0..0;
         }
+        let start = label_text.len() as u32;
+        label_text.push_str(text);
+        start..label_text.len() as u32
     };
     // About one key per six characters: room enough to grow rarely.
     let mut keys = Vec::with_capacity(sentence.text.len() / 6 + 4);
@@ -201,11 +210,7 @@ fn scan(
             Token::Date(d, m, y) => {
                 let (d, m, y) = (d.to_string(), m.to_string(), y.to_string());
                 keys.push((key('n', &d), KeyKind::Number, label(&d)));
-                let month = if labels {
-                    format!("month {m}")
-                } else {
-                    String::new()
-                };
+                let month = label(&format!("month {m}"));
                 keys.push((key('m', &m), KeyKind::Calendar, month));
                 keys.push((key('n', &y), KeyKind::Number, label(&y)));
             }
@@ -252,11 +257,11 @@ fn scan(
                 }
                 let folded = fold_into(&text, &mut folded);
                 if name {
-                    let found = (name_key(folded), KeyKind::Name, label(&text));
                     if initial && !acronym {
-                        scan.initial = Some((hash, found));
+                        let own = if labels { text.clone() } else { String::new() };
+                        scan.initial = Some((hash, name_key(folded), own));
                     } else {
-                        keys.push(found);
+                        keys.push((name_key(folded), KeyKind::Name, label(&text)));
                     }
                 }
                 if len >= 4 {
@@ -266,6 +271,7 @@ fn scan(
         }
     }
     scan.keys = keys;
+    scan.labels = label_text;
     scan
 }
 
@@ -308,20 +314,21 @@ impl Counter {
                 if let Some(initial) = scan.initial {
                     initials.push((ids.len(), initial));
                 }
-                ids.push(self.add(scan.keys, left));
+                ids.push(self.add(&scan.keys, &scan.labels, left));
             }
         }
-        for (sentence, (hash, found)) in initials {
+        for (sentence, (hash, key, label)) in initials {
             if casing.is_name(hash) {
-                self.add_to(&mut ids[sentence], found, left);
+                self.add_to(&mut ids[sentence], key, &label, left);
             }
         }
         ids
     }
 
-    /// Counts one more key of a sentence whose ids are `ids`.
-    fn add_to(&mut self, ids: &mut Vec<u32>, found: Found, left: bool) {
-        let mut more = self.add(vec![found], left);
+    /// Counts one more name key of a sentence whose ids are `ids`.
+    fn add_to(&mut self, ids: &mut Vec<u32>, key: Key, label: &str, left: bool) {
+        let found = (key, KeyKind::Name, 0..label.len() as u32);
+        let mut more = self.add(&[found], label, left);
         let id = more.pop().expect("one key gives one id");
         if ids.contains(&id) {
             // Counted for this sentence already: take the count back.
@@ -337,9 +344,9 @@ impl Counter {
     }
 
     /// Counts the keys of one sentence and returns their ids, distinct.
-    fn add(&mut self, keys: Vec<Found>, left: bool) -> Vec<u32> {
+    fn add(&mut self, keys: &[Found], labels: &str, left: bool) -> Vec<u32> {
         let mut seen: Vec<u32> = Vec::new();
-        for (key, kind, label) in keys {
+        for &(key, kind, ref label) in keys {
             let next = self.stats.len() as u32;
             let id = *self.ids.entry(key).or_insert(next);
             if id == next {
@@ -366,7 +373,10 @@ impl Counter {
                 e.left += 1;
             } else {
                 e.right += 1;
-                e.label = label;
+                // The right side's last spelling, into the string it has.
+                e.label.clear();
+                e.label
+                    .push_str(&labels[label.start as usize..label.end as usize]);
             }
         }
         seen
