@@ -325,6 +325,31 @@ impl Counter {
         ids
     }
 
+    /// Takes in the keys another counter counted for the right side, and
+    /// returns that side's key ids (`right`) as ids of this counter.
+    fn absorb(&mut self, other: Counter, right: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
+        let mut ids = vec![0; other.stats.len()];
+        let mut stats: Vec<Option<KeyStats>> = other.stats.into_iter().map(Some).collect();
+        for (key, other_id) in other.ids {
+            let next = self.stats.len() as u32;
+            let id = *self.ids.entry(key).or_insert(next);
+            let theirs = stats[other_id as usize].take().expect("one id per key");
+            if id == next {
+                self.stats.push(theirs);
+            } else {
+                let e = &mut self.stats[id as usize];
+                e.right = theirs.right;
+                e.right_kind = theirs.right_kind;
+                e.label = theirs.label;
+            }
+            ids[other_id as usize] = id;
+        }
+        right
+            .into_iter()
+            .map(|list| list.into_iter().map(|k| ids[k as usize]).collect())
+            .collect()
+    }
+
     /// Counts one more name key of a sentence whose ids are `ids`.
     fn add_to(&mut self, ids: &mut Vec<u32>, key: Key, label: &str, left: bool) {
         let found = (key, KeyKind::Name, 0..label.len() as u32);
@@ -394,11 +419,23 @@ impl Features {
         lexicon: &Lexicon,
         dictionary: &Lexicon,
     ) -> Features {
-        let mut counter = Counter::default();
-        let raw_left = counter.side(left, true, |s| {
-            scan(s, left_lang, Some((lexicon, dictionary)), false)
-        });
-        let raw_right = counter.side(right, false, |s| scan(s, right_lang, None, true));
+        // The two sides are scanned and counted side by side, each with its
+        // own counter; the right one's keys then join the left one's.
+        let ((mut counter, raw_left), (right_counter, raw_right)) = rayon::join(
+            || {
+                let mut counter = Counter::default();
+                let ids = counter.side(left, true, |s| {
+                    scan(s, left_lang, Some((lexicon, dictionary)), false)
+                });
+                (counter, ids)
+            },
+            || {
+                let mut counter = Counter::default();
+                let ids = counter.side(right, false, |s| scan(s, right_lang, None, true));
+                (counter, ids)
+            },
+        );
+        let raw_right = counter.absorb(right_counter, raw_right);
         let total = (left.len() + right.len()).max(1) as f64;
         let mut features = Features {
             left_chars: left.iter().map(|s| non_space_chars(&s.text)).collect(),
