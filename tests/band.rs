@@ -78,8 +78,13 @@ fn band_equals_full_with_merges_and_deletions() {
 
 #[test]
 fn band_equals_full_on_a_repeated_text_with_a_missing_block() {
-    // Three copies, each with its own heading; a block of five English
-    // sentences is missing from the middle copy.
+    let (left, right) = repeated_with_a_missing_block();
+    assert_band_equals_full(&doc("de", &left, "de"), &doc("en", &right, "en"));
+}
+
+/// Three copies of news-blinken, each with its own heading; a block of five
+/// English sentences is missing from the middle copy.
+fn repeated_with_a_missing_block() -> (Vec<String>, Vec<String>) {
     let (de, en) = blinken();
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for copy in 1..=3 {
@@ -92,7 +97,7 @@ fn band_equals_full_on_a_repeated_text_with_a_missing_block() {
         }
         right.extend(en);
     }
-    assert_band_equals_full(&doc("de", &left, "de"), &doc("en", &right, "en"));
+    (left, right)
 }
 
 #[test]
@@ -100,4 +105,59 @@ fn band_keeps_one_side_empty_pairs_and_uneven_lengths() {
     let (de, en) = blinken();
     assert_band_equals_full(&doc("de", &de[..3], "de"), &doc("en", &en, "en"));
     assert_band_equals_full(&doc("de", &[], "de"), &doc("en", &en[..4], "en"));
+}
+
+/// The beads of the two passes a long pair gets (a cheapest path, then a
+/// search around it), forced on a short pair by a cell budget.
+fn two_pass_beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
+    let lexicon = Lexicon::builtin(&left.lang, &right.lang);
+    let f = Features::extract(
+        &left.sentences,
+        &left.lang,
+        &right.sentences,
+        &right.lang,
+        &lexicon,
+        &Lexicon::default(),
+    );
+    let lp: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
+    let rp: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();
+    let model = Model::initial(&f);
+    let first = band::cheapest(&f, &lp, &rp, &model, full_cells).unwrap();
+    // The first pass covers every sentence once, in order.
+    let (mut i, mut j) = (0, 0);
+    for (l, r) in &first {
+        assert_eq!((l.start, r.start), (i, j), "first pass leaves a gap");
+        (i, j) = (l.end, r.end);
+    }
+    assert_eq!((i, j), (lp.len(), rp.len()), "first pass stops short");
+    let path = band::search_near(&f, &lp, &rp, &model, 1.0, full_cells, &first).unwrap();
+    path.beads
+        .iter()
+        .map(|(l, r)| format!("{l:?}:{r:?}"))
+        .collect()
+}
+
+#[test]
+fn the_two_passes_of_a_long_pair_give_the_beads_of_the_full_grid() {
+    // Forced on short pairs: a first pass with fewer shapes (met in the
+    // middle on the longer pair), then a band of two cells around its path,
+    // widened where the path nears an edge, find what the whole grid finds.
+    let (de, en) = blinken();
+    let (mut de2, mut en2) = (de.clone(), en.clone());
+    let joined = format!("{} {}", de2[3], de2[4]);
+    de2.splice(3..5, [joined]);
+    en2.remove(10);
+    de2.remove(12);
+    let (de3, en3) = repeated_with_a_missing_block();
+    for (l, r) in [(&de, &en), (&de2, &en2), (&de3, &en3)] {
+        let (left, right) = (doc("de", l, "de"), doc("en", r, "en"));
+        let full = beads(&left, &right, usize::MAX);
+        for budget in [0, 40, 120, 600] {
+            assert_eq!(
+                two_pass_beads(&left, &right, budget),
+                full,
+                "two passes with a budget of {budget} cells differ from the full grid"
+            );
+        }
+    }
 }

@@ -650,6 +650,21 @@ mod tests {
     }
 
     #[test]
+    fn meeting_in_the_middle_finds_the_path_a_forward_sweep_finds() {
+        // Irregular costs from a hash of the bead, so no two paths tie.
+        let cost = |i: usize, a: usize, j: usize, b: usize| {
+            let h = (i * 7919 + a * 104_729 + j * 1_299_709 + b * 15_485_863) % 1_000_003;
+            (h as f64 / 1_000_003.0) * 4.0 + if a == b { 0.0 } else { 1.5 }
+        };
+        for (n, m) in [(40, 45), (61, 50), (100, 100)] {
+            let band = Band::full(n, m);
+            let met = cheapest_beads(n, m, SHAPES, &band, &FnCosts(cost)).unwrap();
+            let swept = best_path(n, m, SHAPES, &band, 1.0, &FnCosts(cost)).unwrap();
+            assert_eq!(met, swept.beads, "{n}x{m}");
+        }
+    }
+
+    #[test]
     fn a_band_without_a_path_gives_none() {
         let band = Band::from_rows(vec![0..1, 0..1, 2..3]);
         assert!(best_path(2, 2, &[(1, 1)], &band, 1.0, &FnCosts(|_, _, _, _| 1.0)).is_none());
