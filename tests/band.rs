@@ -21,8 +21,8 @@ fn lines(path: &str) -> Vec<String> {
         .collect()
 }
 
-/// The beads of one search of the pair with the given cell budget.
-fn beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
+/// The anchors of a pair and the paragraph number of each sentence.
+fn features(left: &Document, right: &Document) -> (Features, Vec<usize>, Vec<usize>) {
     let lexicon = Lexicon::builtin(&left.lang, &right.lang);
     let f = Features::extract(
         &left.sentences,
@@ -34,11 +34,19 @@ fn beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
     );
     let lp: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
     let rp: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();
+    (f, lp, rp)
+}
+
+/// Beads as `0..1:0..2`, for comparing.
+fn spelled(beads: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> Vec<String> {
+    beads.iter().map(|(l, r)| format!("{l:?}:{r:?}")).collect()
+}
+
+/// The beads of one search of the pair with the given cell budget.
+fn beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
+    let (f, lp, rp) = features(left, right);
     let path = band::search(&f, &lp, &rp, &Model::initial(&f), 1.0, full_cells).unwrap();
-    path.beads
-        .iter()
-        .map(|(l, r)| format!("{l:?}:{r:?}"))
-        .collect()
+    spelled(&path.beads)
 }
 
 fn assert_band_equals_full(left: &Document, right: &Document) {
@@ -110,17 +118,7 @@ fn band_keeps_one_side_empty_pairs_and_uneven_lengths() {
 /// The beads of the two passes a long pair gets (a cheapest path, then a
 /// search around it), forced on a short pair by a cell budget.
 fn two_pass_beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
-    let lexicon = Lexicon::builtin(&left.lang, &right.lang);
-    let f = Features::extract(
-        &left.sentences,
-        &left.lang,
-        &right.sentences,
-        &right.lang,
-        &lexicon,
-        &Lexicon::default(),
-    );
-    let lp: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
-    let rp: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();
+    let (f, lp, rp) = features(left, right);
     let model = Model::initial(&f);
     let first = band::cheapest(&f, &lp, &rp, &model, full_cells).unwrap();
     // The first pass covers every sentence once, in order.
@@ -131,10 +129,7 @@ fn two_pass_beads(left: &Document, right: &Document, full_cells: usize) -> Vec<S
     }
     assert_eq!((i, j), (lp.len(), rp.len()), "first pass stops short");
     let path = band::search_near(&f, &lp, &rp, &model, 1.0, full_cells, &first).unwrap();
-    path.beads
-        .iter()
-        .map(|(l, r)| format!("{l:?}:{r:?}"))
-        .collect()
+    spelled(&path.beads)
 }
 
 #[test]
