@@ -25,6 +25,9 @@ use super::dp::{self, Band, Path};
 /// How many cells the band reaches beyond the scaled coarse path, each side.
 pub const RADIUS: usize = 3;
 
+/// The same for the path of a quartered pair, whose steps are twice as long.
+pub const QUARTER_RADIUS: usize = 4;
+
 /// A path point this close to an inner edge of the band asks for a wider band.
 pub const MARGIN: usize = 2;
 
@@ -140,48 +143,6 @@ pub fn fits(n: usize, m: usize, full_cells: usize) -> bool {
     n < 2 || m < 2 || (n + 1).saturating_mul(m + 1) <= full_cells
 }
 
-/// The path of the halved pair (see the module notes) with the halved
-/// features it was found on, for a pair whose grid has more than
-/// `full_cells` cells; `None` for a pair small enough to search whole.
-pub fn coarse(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    full_cells: usize,
-) -> Option<(Features, Beads)> {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    if fits(n, m, full_cells) {
-        return None;
-    }
-    let (coarse, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
-    // A halved sentence holds the names of two: the idle fine, meant for
-    // one sentence merged in for nothing, would only slow the coarse search.
-    let model = &Model {
-        idle_weight: 0.0,
-        ..model.clone()
-    };
-    let scorer = Scorer::new(&coarse, &left_half, &right_half, model);
-    let shapes = scorer.shapes();
-    let (cn, cm) = (left_half.len(), right_half.len());
-    let coarse_band = band_for(
-        &coarse,
-        &left_half,
-        &right_half,
-        model,
-        full_cells.min(COARSE_CELLS),
-    );
-    let beads = refine(
-        cn,
-        cm,
-        coarse_band,
-        |b: &Beads| b,
-        |band| dp::cheapest_beads(cn, cm, &shapes, band, &scorer),
-    )
-    .unwrap_or_else(|| vec![(0..cn, 0..cm)]);
-    Some((coarse, beads))
-}
-
 /// Like [`search`], but for a pair already aligned once with a slightly
 /// different model: a large pair is searched in a band around `previous`
 /// (widened where the path nears its edge) instead of coarse to fine again.
@@ -210,8 +171,12 @@ pub fn search_near(
     )
 }
 
-/// The band for a pair: the whole grid if it fits, else the band around the
-/// path of the halved pair.
+/// The band for a pair: the whole grid if it fits; else the band around
+/// the path of a coarser pair, scaled back: the pair halved, when that is
+/// small enough to search whole, else the pair quartered, whose band comes
+/// from halving it again and again (see [`halving_band`]). Quartering skips
+/// the largest coarse level: a third of the coarse work, for a finest band
+/// a little wider. (Quartering at every level lost the path on long texts.)
 fn band_for(
     features: &Features,
     left_paragraphs: &[usize],
@@ -220,16 +185,72 @@ fn band_for(
     full_cells: usize,
 ) -> Band {
     let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    match coarse(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        full_cells,
-    ) {
-        None => Band::full(n, m),
-        Some((_, beads)) => around(&beads, n, m, RADIUS),
+    if fits(n, m, full_cells) {
+        return Band::full(n, m);
     }
+    let model = &coarse_model(model);
+    let cells = full_cells.min(COARSE_CELLS);
+    let (half, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
+    if fits(left_half.len(), right_half.len(), cells) {
+        let whole = Band::full(left_half.len(), right_half.len());
+        let beads = coarse_path(&half, &left_half, &right_half, model, whole);
+        return around(&beads, n, m, RADIUS);
+    }
+    let (quarter, left_quarter, right_quarter) = halve(&half, &left_half, &right_half);
+    let band = halving_band(&quarter, &left_quarter, &right_quarter, model, cells);
+    let beads = coarse_path(&quarter, &left_quarter, &right_quarter, model, band);
+    around_scaled(&beads, 4, n, m, QUARTER_RADIUS)
+}
+
+/// The band of a coarse pair: the whole grid if it has at most `cells`
+/// cells, else the band around the path of the pair halved, scaled back.
+fn halving_band(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    cells: usize,
+) -> Band {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    if fits(n, m, cells) {
+        return Band::full(n, m);
+    }
+    let (half, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
+    let band = halving_band(&half, &left_half, &right_half, model, cells);
+    let beads = coarse_path(&half, &left_half, &right_half, model, band);
+    around(&beads, n, m, RADIUS)
+}
+
+/// The model of the coarse searches: a coarse sentence holds the names of
+/// several, so the idle fine, meant for one sentence merged in for nothing,
+/// would only slow them.
+fn coarse_model(model: &Model) -> Model {
+    Model {
+        idle_weight: 0.0,
+        ..model.clone()
+    }
+}
+
+/// The cheapest path of a coarse pair in `band`, widened where the path
+/// nears its edge.
+fn coarse_path(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    band: Band,
+) -> Beads {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+    let shapes = scorer.shapes();
+    refine(
+        n,
+        m,
+        band,
+        |b: &Beads| b,
+        |band| dp::cheapest_beads(n, m, &shapes, band, &scorer),
+    )
+    .unwrap_or_else(|| vec![(0..n, 0..m)])
 }
 
 /// Runs `search` in `band`, widening the band where the path comes near its

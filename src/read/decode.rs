@@ -85,8 +85,9 @@ pub fn decode(
 }
 
 fn detect(name: &str, bytes: &[u8]) -> Result<Decoded, Error> {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return decode_as(name, &bytes[bom..], encoding, Source::Bom);
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        // decode_as drops the mark, once: a second U+FEFF is text.
+        return decode_as(name, bytes, encoding, Source::Bom);
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(nul_error(name, bytes, at));
@@ -194,6 +195,12 @@ mod tests {
 
     fn auto(bytes: &[u8]) -> Result<Decoded, Error> {
         decode("de.txt", bytes, None)
+    }
+
+    #[test]
+    fn only_the_first_byte_order_mark_is_dropped() {
+        let twice = auto("\u{feff}\u{feff}Grüße".as_bytes()).unwrap();
+        assert_eq!(twice.text, "\u{feff}Grüße");
     }
 
     #[test]
