@@ -95,7 +95,8 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
             }
             // In reading order of the right side; labels it does not spell
             // out (a month of a digit date) last.
-            anchors.sort_by_key(|a| (right_text.find(a.as_str()).unwrap_or(usize::MAX), a.clone()));
+            let at = |a: &str| right_text.find(a).unwrap_or(usize::MAX);
+            anchors.sort_by(|a, b| at(a).cmp(&at(b)).then_with(|| a.cmp(b)));
             let mut flags = Vec::new();
             if bead.left.is_empty() || bead.right.is_empty() {
                 flags.push(Flag::Unaligned);

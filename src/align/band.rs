@@ -92,7 +92,6 @@ pub fn cheapest(
     model: &Model,
     full_cells: usize,
 ) -> Option<Beads> {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
     let band = band_for(
         features,
         left_paragraphs,
@@ -100,13 +99,34 @@ pub fn cheapest(
         model,
         full_cells,
     );
-    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
     // This path only guides: a band of a few cells around it holds the
     // rarer shapes' paths too, so the shapes of up to four sentences do.
+    cheapest_in(
+        features,
+        left_paragraphs,
+        right_paragraphs,
+        model,
+        band,
+        GUIDE_SHAPE,
+    )
+}
+
+/// The cheapest path in `band` with the shapes of at most `largest`
+/// sentences, widened where the path nears its edge.
+fn cheapest_in(
+    features: &Features,
+    left_paragraphs: &[usize],
+    right_paragraphs: &[usize],
+    model: &Model,
+    band: Band,
+    largest: usize,
+) -> Option<Beads> {
+    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
     let shapes: Vec<_> = scorer
         .shapes()
         .into_iter()
-        .filter(|&(a, b)| a + b <= GUIDE_SHAPE)
+        .filter(|&(a, b)| a + b <= largest)
         .collect();
     refine(
         n,
@@ -231,8 +251,8 @@ fn coarse_model(model: &Model) -> Model {
     }
 }
 
-/// The cheapest path of a coarse pair in `band`, widened where the path
-/// nears its edge.
+/// The cheapest path of a coarse pair in `band`, with all shapes (fewer
+/// lost the path), widened where the path nears its edge.
 fn coarse_path(
     features: &Features,
     left_paragraphs: &[usize],
@@ -241,14 +261,13 @@ fn coarse_path(
     band: Band,
 ) -> Beads {
     let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
-    let shapes = scorer.shapes();
-    refine(
-        n,
-        m,
+    cheapest_in(
+        features,
+        left_paragraphs,
+        right_paragraphs,
+        model,
         band,
-        |b: &Beads| b,
-        |band| dp::cheapest_beads(n, m, &shapes, band, &scorer),
+        usize::MAX,
     )
     .unwrap_or_else(|| vec![(0..n, 0..m)])
 }

@@ -184,114 +184,6 @@ impl<'a> Scorer<'a> {
         self.shapes.clone()
     }
 
-    /// A scratch table for [`Scorer::prepare`] and [`Scorer::bead`].
-    pub fn scratch(&self) -> Scratch {
-        let keys = self.features.weights.len();
-        Scratch {
-            mark: vec![0; keys],
-            owner: vec![0; keys],
-            generation: 0,
-            seen: vec![0; keys],
-            seen_by: vec![0; keys],
-            bead_generation: 0,
-            run: (0, 0),
-        }
-    }
-
-    /// Marks the keys of left sentences `i..i+a` for the beads that take them.
-    pub fn prepare(&self, i: usize, a: usize, scratch: &mut Scratch) {
-        scratch.run = (i, a);
-        if a == 0 {
-            return;
-        }
-        scratch.generation = scratch.generation.wrapping_add(1);
-        if scratch.generation == 0 {
-            scratch.mark.fill(0);
-            scratch.generation = 1;
-        }
-        let g = scratch.generation;
-        let f = self.features;
-        for (m, keys) in f.left_keys[i..i + a].iter().enumerate() {
-            let bit = if m < 8 { 1u8 << m } else { 0 };
-            for &k in keys {
-                let k = k as usize;
-                if scratch.mark[k] == g {
-                    // A key two members hold vouches for neither.
-                    scratch.owner[k] = 0;
-                } else {
-                    scratch.mark[k] = g;
-                    scratch.owner[k] = if self.vouches[k] { bit } else { 0 };
-                }
-            }
-        }
-    }
-
-    /// The cost of the bead left `i..i+a`, right `j..j+b`, with left
-    /// `i..i+a` prepared in `scratch`.
-    pub fn bead(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        self.bead_below(scratch, i, a, j, b, f64::INFINITY)
-    }
-
-    /// Like [`Scorer::bead`], but a bead that provably costs more than
-    /// `limit` gets infinity without the work of weighing its anchors: its
-    /// cost without them, less all the anchor weight its shorter side could
-    /// share, already exceeds the limit.
-    pub fn bead_below(
-        &self,
-        scratch: &mut Scratch,
-        i: usize,
-        a: usize,
-        j: usize,
-        b: usize,
-        limit: f64,
-    ) -> f64 {
-        debug_assert!(a == 0 || scratch.run == (i, a), "left run not prepared");
-        let prior = if a < PRIOR_SIDE && b < PRIOR_SIDE {
-            self.priors[a][b]
-        } else {
-            20.0
-        };
-        if a == 0 || b == 0 {
-            return prior + self.model.deletion;
-        }
-        let mut cost = prior;
-        if self.paragraphs {
-            if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
-                cost += self.model.paragraph_toll;
-            }
-            if self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
-                cost += self.model.paragraph_toll;
-            }
-        }
-        let most_shared = (self.left_weight_before[i + a] - self.left_weight_before[i])
-            .min(self.right_weight_before[j + b] - self.right_weight_before[j]);
-        let bonus = self.model.anchor_weight * most_shared;
-        if cost - bonus > limit {
-            return f64::INFINITY;
-        }
-        let l1 = self.left_before[i + a] - self.left_before[i];
-        let l2 = self.right_before[j + b] - self.right_before[j];
-        cost += self.length_cost(l1 as f64, l2 as f64);
-        if cost - bonus > limit {
-            return f64::INFINITY;
-        }
-        let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
-        cost -= self.model.anchor_weight * shared;
-        if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
-            let idle = idle_fine(&self.left_telling[i..i + a], left_adds)
-                + idle_fine(&self.right_telling[j..j + b], right_adds);
-            cost += self.model.idle_weight * idle;
-        }
-        cost
-    }
-
-    /// The cost of the bead left `i..i+a`, right `j..j+b`, on its own.
-    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let mut scratch = self.scratch();
-        self.prepare(i, a, &mut scratch);
-        self.bead(&mut scratch, i, a, j, b)
-    }
-
     /// One walk over the keys of right sentences `j..j+b` against the marked
     /// left keys: the summed weight of the keys both sides hold, and which
     /// left and which right members hold a shared key that no other member
@@ -349,13 +241,6 @@ impl<'a> Scorer<'a> {
         (shared, left_adds, right_adds)
     }
 
-    /// Summed weight of the keys both sides of the bead hold.
-    pub fn shared_weight(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let mut scratch = self.scratch();
-        self.prepare(i, a, &mut scratch);
-        self.walk(&mut scratch, j, b).0
-    }
-
     /// `-ln P(|δ| ≥ observed)` under the Gale & Church normal model.
     fn length_cost(&self, l1: f64, l2: f64) -> f64 {
         let m = self.model;
@@ -370,15 +255,58 @@ impl<'a> Scorer<'a> {
 
 impl BeadCosts for Scorer<'_> {
     type Scratch = Scratch;
+
+    /// A scratch table by key id, for the beads of one thread.
     fn scratch(&self) -> Scratch {
-        Scorer::scratch(self)
+        let keys = self.features.weights.len();
+        Scratch {
+            mark: vec![0; keys],
+            owner: vec![0; keys],
+            generation: 0,
+            seen: vec![0; keys],
+            seen_by: vec![0; keys],
+            bead_generation: 0,
+            run: (0, 0),
+        }
     }
+
+    /// Marks the keys of left sentences `i..i+a` for the beads that take them.
     fn prepare(&self, i: usize, a: usize, scratch: &mut Scratch) {
-        Scorer::prepare(self, i, a, scratch);
+        scratch.run = (i, a);
+        if a == 0 {
+            return;
+        }
+        scratch.generation = scratch.generation.wrapping_add(1);
+        if scratch.generation == 0 {
+            scratch.mark.fill(0);
+            scratch.generation = 1;
+        }
+        let g = scratch.generation;
+        let f = self.features;
+        for (m, keys) in f.left_keys[i..i + a].iter().enumerate() {
+            let bit = if m < 8 { 1u8 << m } else { 0 };
+            for &k in keys {
+                let k = k as usize;
+                if scratch.mark[k] == g {
+                    // A key two members hold vouches for neither.
+                    scratch.owner[k] = 0;
+                } else {
+                    scratch.mark[k] = g;
+                    scratch.owner[k] = if self.vouches[k] { bit } else { 0 };
+                }
+            }
+        }
     }
+
+    /// The cost of the bead left `i..i+a`, right `j..j+b`, with left
+    /// `i..i+a` prepared in `scratch`.
     fn cost(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        self.bead(scratch, i, a, j, b)
+        self.cost_below(scratch, i, a, j, b, f64::INFINITY)
     }
+
+    /// A bead that provably costs more than `limit` gets infinity without the work of weighing its anchors: its
+    /// cost without them, less all the anchor weight its shorter side could
+    /// share, already exceeds the limit.
     fn cost_below(
         &self,
         scratch: &mut Scratch,
@@ -388,7 +316,44 @@ impl BeadCosts for Scorer<'_> {
         b: usize,
         limit: f64,
     ) -> f64 {
-        self.bead_below(scratch, i, a, j, b, limit)
+        debug_assert!(a == 0 || scratch.run == (i, a), "left run not prepared");
+        let prior = if a < PRIOR_SIDE && b < PRIOR_SIDE {
+            self.priors[a][b]
+        } else {
+            20.0
+        };
+        if a == 0 || b == 0 {
+            return prior + self.model.deletion;
+        }
+        let mut cost = prior;
+        if self.paragraphs {
+            if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
+                cost += self.model.paragraph_toll;
+            }
+            if self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
+                cost += self.model.paragraph_toll;
+            }
+        }
+        let most_shared = (self.left_weight_before[i + a] - self.left_weight_before[i])
+            .min(self.right_weight_before[j + b] - self.right_weight_before[j]);
+        let bonus = self.model.anchor_weight * most_shared;
+        if cost - bonus > limit {
+            return f64::INFINITY;
+        }
+        let l1 = self.left_before[i + a] - self.left_before[i];
+        let l2 = self.right_before[j + b] - self.right_before[j];
+        cost += self.length_cost(l1 as f64, l2 as f64);
+        if cost - bonus > limit {
+            return f64::INFINITY;
+        }
+        let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
+        cost -= self.model.anchor_weight * shared;
+        if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
+            let idle = idle_fine(&self.left_telling[i..i + a], left_adds)
+                + idle_fine(&self.right_telling[j..j + b], right_adds);
+            cost += self.model.idle_weight * idle;
+        }
+        cost
     }
 }
 
@@ -505,6 +470,20 @@ fn std_normal_cdf(z: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// The cost of one bead on its own.
+    fn cost(s: &Scorer, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let mut scratch = s.scratch();
+        s.prepare(i, a, &mut scratch);
+        s.cost(&mut scratch, i, a, j, b)
+    }
+
+    /// Summed weight of the keys both sides of one bead hold.
+    fn shared_weight(s: &Scorer, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let mut scratch = s.scratch();
+        s.prepare(i, a, &mut scratch);
+        s.walk(&mut scratch, j, b).0
+    }
+
     #[test]
     fn normal_cdf_matches_known_values() {
         assert!((std_normal_cdf(0.0) - 0.5).abs() < 1e-6);
@@ -526,9 +505,9 @@ mod tests {
         let model = Model::initial(&f);
         let s = Scorer::new(&f, &[0; 3], &[0; 2], &model);
         // Left 0..2 holds {0, 1, 4, 7}; right 0..2 holds {1, 2, 4, 7, 9}: shared 1, 4, 7.
-        assert_eq!(s.shared_weight(0, 2, 0, 2), 1.5 + 4.5 + 7.5);
-        assert_eq!(s.shared_weight(0, 3, 1, 1), 1.5 + 2.5);
-        assert_eq!(s.shared_weight(2, 1, 0, 1), 0.0);
+        assert_eq!(shared_weight(&s, 0, 2, 0, 2), 1.5 + 4.5 + 7.5);
+        assert_eq!(shared_weight(&s, 0, 3, 1, 1), 1.5 + 2.5);
+        assert_eq!(shared_weight(&s, 2, 1, 0, 1), 0.0);
     }
 
     #[test]
@@ -542,6 +521,6 @@ mod tests {
         };
         let model = Model::initial(&f);
         let s = Scorer::new(&f, &[0, 0], &[0, 0], &model);
-        assert!(s.cost(0, 1, 0, 1) < s.cost(0, 1, 1, 1));
+        assert!(cost(&s, 0, 1, 0, 1) < cost(&s, 0, 1, 1, 1));
     }
 }

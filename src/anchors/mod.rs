@@ -352,59 +352,51 @@ impl Counter {
 
     /// Counts one more name key of a sentence whose ids are `ids`.
     fn add_to(&mut self, ids: &mut Vec<u32>, key: Key, label: &str, left: bool) {
-        let found = (key, KeyKind::Name, 0..label.len() as u32);
-        let mut more = self.add(&[found], label, left);
-        let id = more.pop().expect("one key gives one id");
-        if ids.contains(&id) {
-            // Counted for this sentence already: take the count back.
-            let e = &mut self.stats[id as usize];
-            if left {
-                e.left -= 1;
-            } else {
-                e.right -= 1;
-            }
-        } else {
-            ids.push(id);
-        }
+        self.count(key, KeyKind::Name, label, left, ids);
     }
 
     /// Counts the keys of one sentence and returns their ids, distinct.
     fn add(&mut self, keys: &[Found], labels: &str, left: bool) -> Vec<u32> {
         let mut seen: Vec<u32> = Vec::new();
         for &(key, kind, ref label) in keys {
-            let next = self.stats.len() as u32;
-            let id = *self.ids.entry(key).or_insert(next);
-            if id == next {
-                self.stats.push(KeyStats {
-                    left: 0,
-                    right: 0,
-                    left_kind: KeyKind::Punctuation,
-                    right_kind: KeyKind::Punctuation,
-                    label: String::new(),
-                });
-            }
-            // A key counts once per sentence; its kind is the strongest seen.
-            let e = &mut self.stats[id as usize];
-            if left {
-                e.left_kind = e.left_kind.min(kind);
-            } else {
-                e.right_kind = e.right_kind.min(kind);
-            }
-            if seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
-            if left {
-                e.left += 1;
-            } else {
-                e.right += 1;
-                // The right side's last spelling, into the string it has.
-                e.label.clear();
-                e.label
-                    .push_str(&labels[label.start as usize..label.end as usize]);
-            }
+            let label = &labels[label.start as usize..label.end as usize];
+            self.count(key, kind, label, left, &mut seen);
         }
         seen
+    }
+
+    /// Counts a key of a sentence that holds the keys `seen` so far: once
+    /// per sentence, with the strongest kind seen.
+    fn count(&mut self, key: Key, kind: KeyKind, label: &str, left: bool, seen: &mut Vec<u32>) {
+        let next = self.stats.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.stats.push(KeyStats {
+                left: 0,
+                right: 0,
+                left_kind: KeyKind::Punctuation,
+                right_kind: KeyKind::Punctuation,
+                label: String::new(),
+            });
+        }
+        let e = &mut self.stats[id as usize];
+        if left {
+            e.left_kind = e.left_kind.min(kind);
+        } else {
+            e.right_kind = e.right_kind.min(kind);
+        }
+        if seen.contains(&id) {
+            return;
+        }
+        seen.push(id);
+        if left {
+            e.left += 1;
+        } else {
+            e.right += 1;
+            // The right side's last spelling, into the string it has.
+            e.label.clear();
+            e.label.push_str(label);
+        }
     }
 }
 
