@@ -1,6 +1,7 @@
 //! Phase timings: with `TRALIGN_TIMINGS` set in the environment, each phase
-//! of an alignment says on standard error how long it took, so that a
-//! benchmark can tell where the time of a long text goes.
+//! of an alignment says on standard error how long it took and, on Linux,
+//! the peak memory of the process so far, so that a benchmark can tell where
+//! the time and memory of a long text go.
 
 use std::time::Instant;
 
@@ -18,11 +19,21 @@ pub fn phase(name: &'static str) -> Phase {
     }
 }
 
+/// The peak resident memory of this process in MB, where the system tells
+/// it (`VmHWM` in `/proc/self/status`).
+fn peak_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
 impl Drop for Phase {
     fn drop(&mut self) {
         if let Some(start) = self.start {
+            let peak = peak_mb().map_or(String::new(), |mb| format!(", peak {mb} MB"));
             eprintln!(
-                "tralign: {:<10} {:8.3} s",
+                "tralign: {:<10} {:8.3} s{peak}",
                 self.name,
                 start.elapsed().as_secs_f64()
             );

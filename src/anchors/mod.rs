@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 mod tokens;
 
-pub use tokens::{canonical_number, fold, fold_into, tokenize, Token};
+pub use tokens::{canonical_number, each_token, fold, fold_into, tokenize, Token};
 
 use crate::{Lang, Lexicon, Sentence};
 
@@ -126,11 +126,8 @@ type Key = u64;
 
 /// The key spelled `space` (one letter) and `body`.
 fn key(space: char, body: &str) -> Key {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    space.hash(&mut h);
-    body.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one((space, body))
 }
 
 /// The key of a name: the folded name without a final `s` (German genitive
@@ -204,7 +201,7 @@ fn scan(
     for (key, _) in MARKS.iter().zip(found).filter(|&(_, f)| f) {
         keys.push((self::key('p', key), KeyKind::Punctuation, label(key)));
     }
-    for token in tokenize(&sentence.text, lang) {
+    each_token(&sentence.text, lang, |token| {
         match token {
             Token::Number(n) => keys.push((key('n', &n), KeyKind::Number, label(&n))),
             Token::Date(d, m, y) => {
@@ -216,14 +213,19 @@ fn scan(
             }
             Token::Word { text, initial } => {
                 lower.clear();
-                lower.extend(text.chars().flat_map(char::to_lowercase));
+                if text.is_ascii() {
+                    lower.push_str(&text);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(text.chars().flat_map(char::to_lowercase));
+                }
                 if let Some(&m) = lang.months.get(&lower) {
                     keys.push((key('m', &m.to_string()), KeyKind::Calendar, label(&text)));
-                    continue;
+                    return;
                 }
                 if let Some(&d) = lang.weekdays.get(&lower) {
                     keys.push((key('d', &d.to_string()), KeyKind::Calendar, label(&text)));
-                    continue;
+                    return;
                 }
                 if let Some((lexicon, dictionary)) = lexicons {
                     // Dictionary words are common words: weaker anchors than names.
@@ -253,12 +255,16 @@ fn scan(
                 // The), which only the whole text can tell.
                 let name = (capital || acronym) && len >= 2;
                 if !name && len < 4 {
-                    continue;
+                    return;
                 }
                 let folded = fold_into(&text, &mut folded);
                 if name {
                     if initial && !acronym {
-                        let own = if labels { text.clone() } else { String::new() };
+                        let own = if labels {
+                            text.to_string()
+                        } else {
+                            String::new()
+                        };
                         scan.initial = Some((hash, name_key(folded), own));
                     } else {
                         keys.push((name_key(folded), KeyKind::Name, label(&text)));
@@ -269,7 +275,7 @@ fn scan(
                 }
             }
         }
-    }
+    });
     scan.keys = keys;
     scan.labels = label_text;
     scan
@@ -430,8 +436,8 @@ impl Features {
         let raw_right = counter.absorb(right_counter, raw_right);
         let total = (left.len() + right.len()).max(1) as f64;
         let mut features = Features {
-            left_chars: left.iter().map(|s| non_space_chars(&s.text)).collect(),
-            right_chars: right.iter().map(|s| non_space_chars(&s.text)).collect(),
+            left_chars: left.par_iter().map(|s| non_space_chars(&s.text)).collect(),
+            right_chars: right.par_iter().map(|s| non_space_chars(&s.text)).collect(),
             ..Features::default()
         };
         let mut shared: Vec<(Key, u32)> = counter
@@ -478,6 +484,13 @@ impl Features {
 }
 
 fn non_space_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        // The ASCII white space of `char::is_whitespace`: tab to carriage return, and space.
+        return text
+            .bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count();
+    }
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 

@@ -5,17 +5,21 @@
 //! numbers with group marks dropped and `.` as the decimal mark, and dates
 //! written with digits only as day, month and year.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::Lang;
 
-/// A token of a sentence, as the anchor finder sees it.
+/// A token of a sentence, as the anchor finder sees it. Words are owned
+/// (`String`) when collected by [`tokenize`], and borrowed from the sentence
+/// where they can be (`Cow`) when handed out by [`each_token`].
 #[derive(Debug, Clone, PartialEq)]
-pub enum Token {
+pub enum Token<S = String> {
     /// A word; `initial` tells whether it starts its sentence.
     Word {
         /// The word as written (dotted initials such as `U.S.` without dots).
-        text: String,
+        text: S,
         /// Whether it is the first word of the sentence.
         initial: bool,
     },
@@ -29,14 +33,37 @@ pub enum Token {
 /// Splits a sentence into words and numbers by the number format of `lang`.
 pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6 + 2);
-    let mut chars = text.char_indices().peekable();
+    each_token(text, lang, |token| {
+        tokens.push(match token {
+            Token::Word { text, initial } => Token::Word {
+                text: text.into_owned(),
+                initial,
+            },
+            Token::Number(n) => Token::Number(n),
+            Token::Date(d, m, y) => Token::Date(d, m, y),
+        })
+    });
+    tokens
+}
+
+/// Hands the tokens of a sentence to `visit`, in order, as [`tokenize`]
+/// finds them, without allocating a string per word: only dotted initials
+/// (`U.S.` as `US`) are spelled anew.
+pub fn each_token<'a>(text: &'a str, lang: &Lang, mut visit: impl FnMut(Token<Cow<'a, str>>)) {
+    let bytes = text.as_bytes();
     let mut first_word = true;
     // The character after byte offset `at`, if any.
     let after = |at: usize| text[at..].chars().next();
-    while let Some(&(start, c)) = chars.peek() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let c = match bytes[at] {
+            b if b.is_ascii() => char::from(b),
+            _ => after(at).expect("a character starts here"),
+        };
+        at += c.len_utf8();
         if c.is_ascii_digit() {
-            let mut end = start;
-            while let Some(&(at, d)) = chars.peek() {
+            while let Some(d) = after(at) {
                 let joins = d.is_ascii_digit()
                     || (after(at + d.len_utf8()).is_some_and(|n| n.is_ascii_digit())
                         && (d == lang.decimal_mark
@@ -45,24 +72,30 @@ pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
                 if !joins {
                     break;
                 }
-                end = at + d.len_utf8();
-                chars.next();
+                at += d.len_utf8();
             }
-            tokens.push(number_token(&text[start..end], lang));
+            visit(number_token(&text[start..at], lang));
             first_word = false;
         } else if c.is_alphabetic() {
-            let mut end = start;
-            while let Some(&(at, d)) = chars.peek() {
-                if !(d.is_alphanumeric() || is_mark(d)) {
-                    break;
+            while at < bytes.len() {
+                let b = bytes[at];
+                if b.is_ascii() {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    at += 1;
+                } else {
+                    let d = after(at).expect("a character starts here");
+                    if !(d.is_alphanumeric() || is_mark(d)) {
+                        break;
+                    }
+                    at += d.len_utf8();
                 }
-                end = at + d.len_utf8();
-                chars.next();
             }
-            let mut word = text[start..end].to_string();
+            let mut word = Cow::Borrowed(&text[start..at]);
             // Dotted initials such as U.S. or U.N. become one word.
-            if end == start + c.len_utf8() && c.is_uppercase() {
-                let mut k = end;
+            if at == start + c.len_utf8() && c.is_uppercase() {
+                let mut k = at;
                 while text[k..].starts_with('.') {
                     let Some(letter) = after(k + 1).filter(|l| l.is_uppercase()) else {
                         break;
@@ -71,23 +104,18 @@ pub fn tokenize(text: &str, lang: &Lang) -> Vec<Token> {
                     if after(next).is_some_and(char::is_alphanumeric) {
                         break;
                     }
-                    word.push(letter);
+                    word.to_mut().push(letter);
                     k = next;
                 }
-                while chars.peek().is_some_and(|&(at, _)| at < k) {
-                    chars.next();
-                }
+                at = k;
             }
-            tokens.push(Token::Word {
+            visit(Token::Word {
                 text: word,
                 initial: first_word,
             });
             first_word = false;
-        } else {
-            chars.next();
         }
     }
-    tokens
 }
 
 fn is_mark(c: char) -> bool {
@@ -95,7 +123,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Reads a digit string by the number format of `lang`.
-fn number_token(raw: &str, lang: &Lang) -> Token {
+fn number_token<S>(raw: &str, lang: &Lang) -> Token<S> {
     let parts: Vec<&str> = raw.split(['.', '/']).collect();
     if parts.len() == 3 && !raw.contains(',') {
         if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {

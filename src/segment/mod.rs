@@ -38,7 +38,14 @@ impl Sentence {
 
 /// Folds runs of white space into single spaces and trims the ends.
 pub fn fold_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// Takes text that already has one sentence a line (the corpus format).
