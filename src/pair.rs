@@ -16,7 +16,7 @@
 //! the least bad one.
 
 use crate::align::runs::merged_weight;
-use crate::anchors::Features;
+use crate::anchors::{Features, KeyLists};
 use crate::{Document, Lexicon, Sentence};
 
 /// A left document, the right document it is paired with, and the score.
@@ -56,7 +56,7 @@ pub fn scores(left: &[Document], right: &[Document], lexicon: &Lexicon) -> Vec<V
         lexicon,
         &Lexicon::default(),
     );
-    let gather = |keys: &[Vec<u32>], chars: &[usize], owner: &[usize], docs: usize| {
+    let gather = |keys: &KeyLists, chars: &[usize], owner: &[usize], docs: usize| {
         let mut per_doc = vec![(Vec::new(), 0usize); docs];
         for ((k, &c), &d) in keys.iter().zip(chars).zip(owner) {
             per_doc[d].0.extend_from_slice(k);

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use crate::anchors::KeyLists;
 use crate::{Alignment, Bead, Document};
 
 /// Below this confidence a bead is flagged `low-confidence`.
@@ -81,10 +82,11 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            let keys =
-                |lists: &[Vec<u32>]| -> BTreeSet<u32> { lists.iter().flatten().copied().collect() };
-            let lk = keys(&f.left_keys[bead.left.clone()]);
-            let rk = keys(&f.right_keys[bead.right.clone()]);
+            let keys = |lists: &KeyLists, r: &std::ops::Range<usize>| -> BTreeSet<u32> {
+                lists.lists(r.clone()).flatten().copied().collect()
+            };
+            let lk = keys(&f.left_keys, &bead.left);
+            let rk = keys(&f.right_keys, &bead.right);
             let right_text = join(right, &bead.right);
             let mut anchors: Vec<String> = Vec::new();
             for &key in lk.intersection(&rk) {

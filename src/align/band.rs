@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use crate::anchors::Features;
+use crate::anchors::{Features, KeyLists};
 
 use super::cost::{Model, Scorer};
 use super::dp::{self, Band, Path};
@@ -398,15 +398,17 @@ fn halve(
 
 fn halve_side(
     chars: &[usize],
-    keys: &[Vec<u32>],
+    keys: &KeyLists,
     paragraphs: &[usize],
     weights: &[f64],
-) -> (Vec<usize>, Vec<Vec<u32>>, Vec<usize>) {
+) -> (Vec<usize>, KeyLists, Vec<usize>) {
     let chars = chars.chunks(2).map(|c| c.iter().sum()).collect();
-    let keys = keys
-        .chunks(2)
-        .map(|k| {
-            let mut union: Vec<u32> = k.iter().flatten().copied().collect();
+    let mut union: Vec<u32> = Vec::new();
+    let keys = (0..keys.len())
+        .step_by(2)
+        .map(|s| {
+            union.clear();
+            union.extend(keys.lists(s..(s + 2).min(keys.len())).flatten());
             union.sort_unstable();
             union.dedup();
             if union.len() > COARSE_KEYS {
@@ -419,7 +421,7 @@ fn halve_side(
                 union.truncate(COARSE_KEYS);
                 union.sort_unstable();
             }
-            union
+            union.clone()
         })
         .collect();
     let paragraphs = paragraphs.chunks(2).map(|p| p[0]).collect();
@@ -462,12 +464,12 @@ mod tests {
     fn halving_adds_lengths_and_unites_keys() {
         let (chars, keys, paragraphs) = halve_side(
             &[3, 4, 5],
-            &[vec![1, 5], vec![2, 5], vec![7]],
+            &[vec![1, 5], vec![2, 5], vec![7]].into_iter().collect(),
             &[0, 1, 1],
             &[1.0; 8],
         );
         assert_eq!(chars, vec![7, 5]);
-        assert_eq!(keys, vec![vec![1, 2, 5], vec![7]]);
+        assert_eq!(keys, [vec![1, 2, 5], vec![7]].into_iter().collect());
         assert_eq!(paragraphs, vec![0, 1]);
     }
 }

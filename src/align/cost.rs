@@ -10,7 +10,7 @@
 //! is more likely an omission or addition. Beads that straddle a paragraph
 //! break on one side pay a toll.
 
-use crate::anchors::{Features, KeyKind};
+use crate::anchors::{Features, KeyKind, KeyLists};
 
 use super::dp::{BeadCosts, Shape};
 
@@ -212,7 +212,7 @@ impl<'a> Scorer<'a> {
         let bg = scratch.bead_generation;
         // Per right member: how many shared, vouching keys it alone holds.
         let mut alone = [0u32; 8];
-        for (r, keys) in f.right_keys[j..j + b].iter().enumerate() {
+        for (r, keys) in f.right_keys.lists(j..j + b).enumerate() {
             for &k in keys {
                 let k = k as usize;
                 if scratch.mark[k] != g {
@@ -283,7 +283,7 @@ impl BeadCosts for Scorer<'_> {
         }
         let g = scratch.generation;
         let f = self.features;
-        for (m, keys) in f.left_keys[i..i + a].iter().enumerate() {
+        for (m, keys) in f.left_keys.lists(i..i + a).enumerate() {
             let bit = if m < 8 { 1u8 << m } else { 0 };
             for &k in keys {
                 let k = k as usize;
@@ -359,7 +359,7 @@ impl BeadCosts for Scorer<'_> {
 
 /// Per sentence, the summed weight of the keys of the sentences before it
 /// (one more entry than sentences).
-fn weight_before(features: &Features, keys: &[Vec<u32>]) -> Vec<f64> {
+fn weight_before(features: &Features, keys: &KeyLists) -> Vec<f64> {
     std::iter::once(0.0)
         .chain(keys.iter().scan(0.0, |sum, keys| {
             *sum += keys
@@ -433,7 +433,7 @@ fn exact_length_cost(delta: f64) -> f64 {
 
 /// Per sentence: the weight of its heaviest name, capped: what it is fined
 /// for when merged into a bead without adding a match.
-fn telling(features: &Features, keys: &[Vec<u32>], cap: f64) -> Vec<f64> {
+fn telling(features: &Features, keys: &KeyLists, cap: f64) -> Vec<f64> {
     keys.iter()
         .map(|keys| {
             keys.iter()
@@ -496,8 +496,10 @@ mod tests {
         let f = Features {
             left_chars: vec![10; 3],
             right_chars: vec![10; 2],
-            left_keys: vec![vec![1, 4], vec![0, 4, 7], vec![2]],
-            right_keys: vec![vec![4, 7, 9], vec![1, 2]],
+            left_keys: vec![vec![1, 4], vec![0, 4, 7], vec![2]]
+                .into_iter()
+                .collect(),
+            right_keys: vec![vec![4, 7, 9], vec![1, 2]].into_iter().collect(),
             weights: (0..10).map(|k| f64::from(k) + 0.5).collect(),
             kinds: vec![KeyKind::Word; 10],
             ..Features::default()
@@ -515,8 +517,8 @@ mod tests {
         let f = Features {
             left_chars: vec![100, 100],
             right_chars: vec![100, 30],
-            left_keys: vec![vec![], vec![]],
-            right_keys: vec![vec![], vec![]],
+            left_keys: vec![vec![], vec![]].into_iter().collect(),
+            right_keys: vec![vec![], vec![]].into_iter().collect(),
             ..Features::default()
         };
         let model = Model::initial(&f);

@@ -120,16 +120,23 @@ pub fn best_path<C: BeadCosts>(
     costs: &C,
 ) -> Option<Path> {
     let shapes = Shapes::new(shapes);
-    // Both sweeps ask for every bead: where the table fits, the beads are
-    // costed once, on all cores, and the sweeps read the table.
-    let table = (band.cells() * shapes.all.len() * std::mem::size_of::<f32>() <= TABLE_BYTES)
-        .then(|| Table::new(n, &shapes, band, costs));
+    // Both sweeps ask for every bead: the beads that start in the first rows
+    // of the band, as many as the table holds (all, on most texts), are
+    // costed once, on all cores, and the sweeps read them from the table.
+    let per_row = |i: usize| band.row(i).len() * shapes.all.len() * std::mem::size_of::<f32>();
+    let mut bytes = 0;
+    let tabled = (0..=n)
+        .take_while(|&i| {
+            bytes += per_row(i);
+            bytes <= TABLE_BYTES
+        })
+        .count();
+    let table = Table::new(tabled, n, &shapes, band, costs);
     // The two sweeps are independent: on two cores they take the time of one.
-    let sweeps = |c: &(dyn Fn(bool) -> Option<Sweep> + Sync)| rayon::join(|| c(true), || c(false));
-    let (forward, backward) = match &table {
-        Some(t) => sweeps(&|ahead| sweep(ahead, n, m, &shapes, band, temperature, t)),
-        None => sweeps(&|ahead| sweep(ahead, n, m, &shapes, band, temperature, costs)),
-    };
+    let (forward, backward) = rayon::join(
+        || forward(0..n + 1, &shapes, band, Some(temperature), &table),
+        || backward(0..n + 1, m, &shapes, band, Some(temperature), &table),
+    );
     let (forward, backward) = (forward?, backward?);
     let end = band.index(n, m)?;
     if forward.best[end].is_infinite() {
@@ -162,53 +169,40 @@ pub fn best_path<C: BeadCosts>(
     })
 }
 
-/// One sweep of [`best_path`] over all rows: forward if `ahead`, else backward.
-fn sweep<C: BeadCosts>(
-    ahead: bool,
-    n: usize,
-    m: usize,
-    shapes: &Shapes,
-    band: &Band,
-    temperature: f64,
-    costs: &C,
-) -> Option<Sweep> {
-    if ahead {
-        forward(0..n + 1, shapes, band, Some(temperature), costs)
-    } else {
-        backward(0..n + 1, m, shapes, band, Some(temperature), costs)
-    }
-}
-
 /// The most memory a table of bead costs may take.
 const TABLE_BYTES: usize = 1 << 29;
 
 /// Rows costed by one task of [`Table::new`].
 const TABLE_ROWS: usize = 256;
 
-/// The cost of every bead that starts and ends in a band, by start cell and
-/// shape (infinite where it does not fit), computed once, in parallel.
-struct Table<'a> {
+/// The cost of every bead that starts in the first `rows` rows of a band
+/// and ends in it, by start cell and shape (infinite where it does not
+/// fit), computed once, in parallel; the costs of the beads that start in
+/// later rows come from the cost function each time they are asked for.
+struct Table<'a, C> {
     band: &'a Band,
+    rows: usize,
     /// Shape index by `[a][b]`.
     index: Vec<Vec<u8>>,
     shapes: usize,
-    costs: Vec<f32>,
+    table: Vec<f32>,
+    costs: &'a C,
 }
 
-impl<'a> Table<'a> {
-    fn new<C: BeadCosts>(n: usize, shapes: &Shapes, band: &'a Band, costs: &C) -> Table<'a> {
+impl<'a, C: BeadCosts> Table<'a, C> {
+    fn new(rows: usize, n: usize, shapes: &Shapes, band: &'a Band, costs: &'a C) -> Table<'a, C> {
         let ns = shapes.all.len();
         let widest = shapes.all.iter().map(|s| s.1).max().unwrap_or(0);
         let mut index = vec![vec![u8::MAX; widest + 1]; shapes.by_left.len()];
         for (s, &(a, b)) in shapes.all.iter().enumerate() {
             index[a][b] = s as u8;
         }
-        let mut table = vec![f32::INFINITY; band.cells() * ns];
+        let mut table = vec![f32::INFINITY; band.starts[rows] * ns];
         // Split the table into blocks of rows, one task each.
         let mut blocks = Vec::new();
         let mut rest = &mut table[..];
-        for i0 in (0..=n).step_by(TABLE_ROWS) {
-            let i1 = (i0 + TABLE_ROWS).min(n + 1);
+        for i0 in (0..rows).step_by(TABLE_ROWS) {
+            let i1 = (i0 + TABLE_ROWS).min(rows);
             let (block, tail) = rest.split_at_mut((band.starts[i1] - band.starts[i0]) * ns);
             blocks.push((i0..i1, block));
             rest = tail;
@@ -248,21 +242,32 @@ impl<'a> Table<'a> {
         );
         Table {
             band,
+            rows,
             index,
             shapes: ns,
-            costs: table,
+            table,
+            costs,
         }
     }
 }
 
-impl BeadCosts for Table<'_> {
-    type Scratch = ();
-    fn scratch(&self) {}
-    fn prepare(&self, _: usize, _: usize, _: &mut ()) {}
-    fn cost(&self, _: &mut (), i: usize, a: usize, j: usize, b: usize) -> f64 {
+impl<C: BeadCosts> BeadCosts for Table<'_, C> {
+    type Scratch = C::Scratch;
+    fn scratch(&self) -> C::Scratch {
+        self.costs.scratch()
+    }
+    fn prepare(&self, i: usize, a: usize, scratch: &mut C::Scratch) {
+        if i >= self.rows {
+            self.costs.prepare(i, a, scratch);
+        }
+    }
+    fn cost(&self, scratch: &mut C::Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        if i >= self.rows {
+            return self.costs.cost(scratch, i, a, j, b);
+        }
         let c = self.band.starts[i] + j - self.band.rows[i].start;
         let s = usize::from(self.index[a][b]);
-        f64::from(self.costs[c * self.shapes + s])
+        f64::from(self.table[c * self.shapes + s])
     }
 }
 
@@ -347,10 +352,11 @@ impl Shapes {
 /// unreached).
 struct Sweep {
     /// The cost of the cheapest path from the origin (forward) or to the
-    /// end (backward).
+    /// end (backward); empty when nobody follows the cheapest path from the
+    /// end (a backward sweep with a temperature).
     best: Vec<f64>,
     /// The shape of the last bead of that path (forward) or of its first
-    /// (backward).
+    /// (backward); empty when `best` is.
     back: Vec<u8>,
     /// -ln of the summed weight of all those paths, times the temperature;
     /// empty when the sweep had no temperature.
@@ -358,18 +364,29 @@ struct Sweep {
 }
 
 impl Sweep {
-    fn new(cells: usize, soft: bool) -> Sweep {
+    fn new(cells: usize, best: bool, soft: bool) -> Sweep {
+        let size = |keep: bool| if keep { cells } else { 0 };
         Sweep {
-            best: vec![f64::INFINITY; cells],
-            back: vec![u8::MAX; cells],
-            soft: vec![f64::INFINITY; if soft { cells } else { 0 }],
+            best: vec![f64::INFINITY; size(best)],
+            back: vec![u8::MAX; size(best)],
+            soft: vec![f64::INFINITY; size(soft)],
+        }
+    }
+
+    /// Whether some path reaches cell `c`.
+    fn reached(&self, c: usize) -> bool {
+        match self.best.get(c) {
+            Some(best) => best.is_finite(),
+            None => self.soft[c].is_finite(),
         }
     }
 
     /// Settles cell `c` from the terms gathered for it.
     fn settle(&mut self, c: usize, terms: &RowTerms, k: usize, temperature: Option<f64>) {
-        self.best[c] = terms.best[k];
-        self.back[c] = terms.back[k];
+        if !self.best.is_empty() {
+            self.best[c] = terms.best[k];
+            self.back[c] = terms.back[k];
+        }
         if let Some(t) = temperature {
             self.soft[c] = terms.soft_min(k, t);
         }
@@ -377,7 +394,9 @@ impl Sweep {
 
     /// Makes `c` the start of every path: cost 0.
     fn start(&mut self, c: usize) {
-        self.best[c] = 0.0;
+        if let Some(b) = self.best.get_mut(c) {
+            *b = 0.0;
+        }
         if let Some(f) = self.soft.get_mut(c) {
             *f = 0.0;
         }
@@ -387,7 +406,8 @@ impl Sweep {
     /// shape `s` and cost `step`.
     fn extend(&self, terms: &mut RowTerms, k: usize, s: u8, p: usize, step: f64) {
         let soft = self.soft.get(p).map_or(0.0, |f| f + step);
-        terms.offer(k, s, self.best[p] + step, soft);
+        let best = self.best.get(p).map_or(soft, |b| b + step);
+        terms.offer(k, s, best, soft);
     }
 }
 
@@ -450,7 +470,7 @@ fn forward<C: BeadCosts>(
     temperature: Option<f64>,
     costs: &C,
 ) -> Option<Sweep> {
-    let mut sweep = Sweep::new(band.cells(), temperature.is_some());
+    let mut sweep = Sweep::new(band.cells(), true, temperature.is_some());
     let origin = band.index(0, 0)?;
     let mut scratch = costs.scratch();
     let mut terms = RowTerms::new(shapes.all.len());
@@ -463,7 +483,7 @@ fn forward<C: BeadCosts>(
             for &(s, b) in group {
                 for j in row.start.max(from.start + b)..row.end.min(from.end + b) {
                     let p = band.starts[i - a] + (j - b - from.start);
-                    if sweep.best[p].is_infinite() {
+                    if !sweep.reached(p) {
                         continue;
                     }
                     if !prepared {
@@ -491,7 +511,7 @@ fn forward<C: BeadCosts>(
                 continue;
             }
             for &(s, b) in shapes.within_row() {
-                if b > 0 && j >= row.start + b && sweep.best[c - b].is_finite() {
+                if b > 0 && j >= row.start + b && sweep.reached(c - b) {
                     let step = costs.cost(&mut scratch, i, 0, j - b, b);
                     sweep.extend(&mut terms, k, s, c - b, step);
                 }
@@ -515,7 +535,8 @@ fn backward<C: BeadCosts>(
     costs: &C,
 ) -> Option<Sweep> {
     let n = rows.end.checked_sub(1)?;
-    let mut sweep = Sweep::new(band.cells(), temperature.is_some());
+    // With a temperature, only the soft sums of a backward sweep are used.
+    let mut sweep = Sweep::new(band.cells(), temperature.is_none(), temperature.is_some());
     let end = band.index(n, m)?;
     let mut scratch = costs.scratch();
     let mut terms = RowTerms::new(shapes.all.len());
@@ -529,7 +550,7 @@ fn backward<C: BeadCosts>(
                 let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
                 for j in row.start.max(lo)..row.end.min(hi) {
                     let q = band.starts[i + a] + (j + b - to.start);
-                    if sweep.best[q].is_infinite() {
+                    if !sweep.reached(q) {
                         continue;
                     }
                     if !prepared {
@@ -556,7 +577,7 @@ fn backward<C: BeadCosts>(
                 continue;
             }
             for &(s, b) in shapes.within_row() {
-                if b > 0 && j + b < row.end && sweep.best[c + b].is_finite() {
+                if b > 0 && j + b < row.end && sweep.reached(c + b) {
                     let step = costs.cost(&mut scratch, i, 0, j, b);
                     sweep.extend(&mut terms, k, s, c + b, step);
                 }

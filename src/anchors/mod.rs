@@ -65,9 +65,9 @@ pub struct Features {
     /// Per right sentence: characters that are not white space.
     pub right_chars: Vec<usize>,
     /// Per left sentence: sorted, distinct key ids.
-    pub left_keys: Vec<Vec<u32>>,
+    pub left_keys: KeyLists,
     /// Per right sentence: sorted, distinct key ids.
-    pub right_keys: Vec<Vec<u32>>,
+    pub right_keys: KeyLists,
     /// Per key id: its weight.
     pub weights: Vec<f64>,
     /// Per key id: a readable label (the right side's spelling).
@@ -75,6 +75,89 @@ pub struct Features {
     /// Per key id: its kind.
     pub kinds: Vec<KeyKind>,
 }
+/// The key ids of a side's sentences, one list per sentence, stored end to
+/// end: a long text has millions of short lists, and one vector each would
+/// cost more memory than the ids themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyLists {
+    /// Where each sentence's ids start in `ids`, and where the last ends.
+    starts: Vec<usize>,
+    ids: Vec<u32>,
+}
+
+impl Default for KeyLists {
+    fn default() -> KeyLists {
+        KeyLists {
+            starts: vec![0],
+            ids: Vec::new(),
+        }
+    }
+}
+
+impl KeyLists {
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends the ids of one more sentence.
+    pub fn push(&mut self, ids: impl IntoIterator<Item = u32>) {
+        self.ids.extend(ids);
+        self.starts.push(self.ids.len());
+    }
+
+    /// The id lists of sentences `range`, in order.
+    pub fn lists(&self, range: Range<usize>) -> impl Iterator<Item = &[u32]> + '_ {
+        range.map(move |s| &self[s])
+    }
+
+    /// These lists with one more id for some sentences: `(sentence, id)`,
+    /// in the order of the sentences.
+    fn with(self, extra: Vec<(usize, u32)>) -> KeyLists {
+        if extra.is_empty() {
+            return self;
+        }
+        let mut lists = KeyLists::default();
+        lists.ids.reserve(self.ids.len() + extra.len());
+        let mut extra = extra.into_iter().peekable();
+        for s in 0..self.len() {
+            lists.ids.extend_from_slice(&self[s]);
+            while let Some((_, id)) = extra.next_if(|&(at, _)| at == s) {
+                lists.ids.push(id);
+            }
+            lists.starts.push(lists.ids.len());
+        }
+        lists
+    }
+
+    /// The id lists of all sentences, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        self.lists(0..self.len())
+    }
+}
+
+impl std::ops::Index<usize> for KeyLists {
+    type Output = [u32];
+    fn index(&self, sentence: usize) -> &[u32] {
+        &self.ids[self.starts[sentence]..self.starts[sentence + 1]]
+    }
+}
+
+impl<L: IntoIterator<Item = u32>> FromIterator<L> for KeyLists {
+    fn from_iter<I: IntoIterator<Item = L>>(lists: I) -> KeyLists {
+        let mut all = KeyLists::default();
+        for list in lists {
+            all.push(list);
+        }
+        all
+    }
+}
+
 /// A lower-cased word as a hash, for telling a text's names (words it
 /// writes capitalised inside sentences and never in lower case).
 fn word_hash(lower: &str) -> u64 {
@@ -308,8 +391,8 @@ impl Counter {
         sentences: &[Sentence],
         left: bool,
         scan: impl Fn(&Sentence) -> Scan + Sync,
-    ) -> Vec<Vec<u32>> {
-        let mut ids = Vec::with_capacity(sentences.len());
+    ) -> KeyLists {
+        let mut lists = KeyLists::default();
         let mut casing = Casing::default();
         let mut initials = Vec::new();
         for chunk in sentences.chunks(KEY_CHUNK) {
@@ -318,22 +401,33 @@ impl Counter {
                 casing.capital.extend(scan.capital);
                 casing.lower.extend(scan.lower);
                 if let Some(initial) = scan.initial {
-                    initials.push((ids.len(), initial));
+                    initials.push((lists.len(), initial));
                 }
-                ids.push(self.add(&scan.keys, &scan.labels, left));
+                let from = lists.ids.len();
+                for &(key, kind, ref label) in &scan.keys {
+                    let label = &scan.labels[label.start as usize..label.end as usize];
+                    if let Some(id) = self.count(key, kind, label, left, &lists.ids[from..]) {
+                        lists.ids.push(id);
+                    }
+                }
+                lists.starts.push(lists.ids.len());
             }
         }
+        // The capitalised first words that the whole side tells are names.
+        let mut names = Vec::new();
         for (sentence, (hash, key, label)) in initials {
             if casing.is_name(hash) {
-                self.add_to(&mut ids[sentence], key, &label, left);
+                if let Some(id) = self.count(key, KeyKind::Name, &label, left, &lists[sentence]) {
+                    names.push((sentence, id));
+                }
             }
         }
-        ids
+        lists.with(names)
     }
 
     /// Takes in the keys another counter counted for the right side, and
     /// returns that side's key ids (`right`) as ids of this counter.
-    fn absorb(&mut self, other: Counter, right: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
+    fn absorb(&mut self, other: Counter, mut right: KeyLists) -> KeyLists {
         let mut ids = vec![0; other.stats.len()];
         let mut stats: Vec<Option<KeyStats>> = other.stats.into_iter().map(Some).collect();
         for (key, other_id) in other.ids {
@@ -350,30 +444,23 @@ impl Counter {
             }
             ids[other_id as usize] = id;
         }
-        right
-            .into_iter()
-            .map(|list| list.into_iter().map(|k| ids[k as usize]).collect())
-            .collect()
-    }
-
-    /// Counts one more name key of a sentence whose ids are `ids`.
-    fn add_to(&mut self, ids: &mut Vec<u32>, key: Key, label: &str, left: bool) {
-        self.count(key, KeyKind::Name, label, left, ids);
-    }
-
-    /// Counts the keys of one sentence and returns their ids, distinct.
-    fn add(&mut self, keys: &[Found], labels: &str, left: bool) -> Vec<u32> {
-        let mut seen: Vec<u32> = Vec::new();
-        for &(key, kind, ref label) in keys {
-            let label = &labels[label.start as usize..label.end as usize];
-            self.count(key, kind, label, left, &mut seen);
+        for k in &mut right.ids {
+            *k = ids[*k as usize];
         }
-        seen
+        right
     }
 
-    /// Counts a key of a sentence that holds the keys `seen` so far: once
-    /// per sentence, with the strongest kind seen.
-    fn count(&mut self, key: Key, kind: KeyKind, label: &str, left: bool, seen: &mut Vec<u32>) {
+    /// Counts a key of a sentence that holds the keys `held` so far: once
+    /// per sentence, with the strongest kind seen. Returns its id when the
+    /// sentence did not hold it yet.
+    fn count(
+        &mut self,
+        key: Key,
+        kind: KeyKind,
+        label: &str,
+        left: bool,
+        held: &[u32],
+    ) -> Option<u32> {
         let next = self.stats.len() as u32;
         let id = *self.ids.entry(key).or_insert(next);
         if id == next {
@@ -391,10 +478,9 @@ impl Counter {
         } else {
             e.right_kind = e.right_kind.min(kind);
         }
-        if seen.contains(&id) {
-            return;
+        if held.contains(&id) {
+            return None;
         }
-        seen.push(id);
         if left {
             e.left += 1;
         } else {
@@ -403,6 +489,7 @@ impl Counter {
             e.label.clear();
             e.label.push_str(label);
         }
+        Some(id)
     }
 }
 
@@ -468,14 +555,25 @@ impl Features {
             features.labels.push(e.label.clone());
             features.kinds.push(kind);
         }
-        let intern = |raw: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
-            raw.into_iter()
-                .map(|keys| {
-                    let mut v: Vec<u32> = keys.iter().filter_map(|&k| ids[k as usize]).collect();
-                    v.sort_unstable();
-                    v
-                })
-                .collect()
+        // In place: each list only shrinks, and lists stay in order.
+        let intern = |mut raw: KeyLists| -> KeyLists {
+            let mut to = 0;
+            for s in 0..raw.len() {
+                let (from, end) = (raw.starts[s], raw.starts[s + 1]);
+                raw.starts[s] = to;
+                for k in from..end {
+                    if let Some(id) = ids[raw.ids[k] as usize] {
+                        raw.ids[to] = id;
+                        to += 1;
+                    }
+                }
+                raw.ids[raw.starts[s]..to].sort_unstable();
+            }
+            let sentences = raw.len();
+            raw.starts[sentences] = to;
+            raw.ids.truncate(to);
+            raw.ids.shrink_to_fit();
+            raw
         };
         features.left_keys = intern(raw_left);
         features.right_keys = intern(raw_right);
@@ -500,6 +598,17 @@ mod tests {
 
     fn lang(code: &str) -> Lang {
         Lang::new(code).unwrap()
+    }
+
+    #[test]
+    fn key_lists_hold_each_sentence_apart_and_take_late_ids_in_place() {
+        let lists: KeyLists = [vec![3, 5], vec![], vec![7]].into_iter().collect();
+        assert_eq!(lists.len(), 3);
+        assert_eq!(&lists[0], &[3, 5]);
+        assert!(lists[1].is_empty());
+        let later = lists.with(vec![(1, 9), (2, 8)]);
+        let all: Vec<&[u32]> = later.iter().collect();
+        assert_eq!(all, vec![&[3, 5][..], &[9][..], &[7, 8][..]]);
     }
 
     #[test]
