@@ -37,6 +37,18 @@ fn check_sentences(doc: &Document) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
+    /// The fast paths of white-space folding and word folding spell what
+    /// the plain definitions spell.
+    #[test]
+    fn fast_folds_agree_with_the_plain_ones(text in text()) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        prop_assert_eq!(tralign::segment::fold_space(&text), words.join(" "));
+        let mut out = String::new();
+        for word in words {
+            prop_assert_eq!(tralign::anchors::fold_into(word, &mut out), tralign::anchors::fold(word));
+        }
+    }
+
     #[test]
     fn any_text_aligns_with_every_sentence_once_and_in_order(
         left in text(),

@@ -169,19 +169,40 @@ fn is_grouping(raw: &str, pos: usize, lang: &Lang) -> bool {
 }
 
 /// [`fold`] into `out` (cleared first), which it returns: no allocation
-/// once `out` is large enough, for the common ASCII word.
+/// once `out` is large enough, for the common word in a Latin script.
 pub fn fold_into<'a>(word: &str, out: &'a mut String) -> &'a str {
     out.clear();
-    if word.is_ascii() {
-        out.extend(
-            word.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-    } else {
-        out.push_str(&fold(word));
+    let latin = latin_folds();
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c != '.' {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if let Some(folded) = (c as usize)
+            .checked_sub(LATIN.start as usize)
+            .and_then(|k| latin.get(k))
+        {
+            out.push_str(folded);
+        } else {
+            // A letter beyond the table, or a combining mark: the whole
+            // word the slow way, as marks may need reordering.
+            out.clear();
+            out.push_str(&fold(word));
+            break;
+        }
     }
     out
+}
+
+/// The letters whose folds [`fold_into`] looks up: Latin-1 and the Latin
+/// Extended blocks, which hold the accented letters of most European
+/// languages.
+const LATIN: std::ops::Range<char> = '\u{c0}'..'\u{250}';
+
+/// The fold of each letter of [`LATIN`], computed once by [`fold`].
+fn latin_folds() -> &'static [String] {
+    static FOLDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| LATIN.map(|c| fold(&c.to_string())).collect())
 }
 
 /// Lower-cases, drops diacritics and dots, and spells ß as ss.
@@ -229,6 +250,24 @@ mod tests {
         assert!(t
             .iter()
             .any(|t| matches!(t, Token::Word { text, .. } if text == "US")));
+    }
+
+    #[test]
+    fn folding_letter_by_letter_spells_as_folding_the_word() {
+        let mut out = String::new();
+        for word in [
+            "Expédition",
+            "STRASSE",
+            "Straße",
+            "Łódź",
+            "Ærø",
+            "Ǆemal",
+            "e\u{301}te\u{301}",
+            "ΑΘΗΝΑ",
+            "U.S.",
+        ] {
+            assert_eq!(fold_into(word, &mut out), fold(word), "{word}");
+        }
     }
 
     #[test]

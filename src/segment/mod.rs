@@ -38,6 +38,10 @@ impl Sentence {
 
 /// Folds runs of white space into single spaces and trims the ends.
 pub fn fold_space(text: &str) -> String {
+    // Most lines have nothing to fold: single spaces between words.
+    if !needs_folding(text.as_bytes()) {
+        return text.to_string();
+    }
     let mut folded = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !folded.is_empty() {
@@ -46,6 +50,38 @@ pub fn fold_space(text: &str) -> String {
         folded.push_str(word);
     }
     folded
+}
+
+/// Whether UTF-8 `text` has white space other than single spaces between
+/// words: white space at an end, two in a row, or any but U+0020 (U+0009 to
+/// U+000D, U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000).
+fn needs_folding(text: &[u8]) -> bool {
+    if text.first() == Some(&b' ') || text.last() == Some(&b' ') {
+        return true;
+    }
+    let at = |k: usize| text.get(k).copied().unwrap_or(0);
+    let mut k = 0;
+    while k < text.len() {
+        let white = match text[k] {
+            b' ' => at(k + 1) == b' ',
+            b'\t'..=b'\r' => true,
+            0xC2 => matches!(at(k + 1), 0x85 | 0xA0),
+            0xE1 => at(k + 1) == 0x9A && at(k + 2) == 0x80,
+            0xE2 => match at(k + 1) {
+                0x80 => matches!(at(k + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => at(k + 2) == 0x9F,
+                _ => false,
+            },
+            0xE3 => at(k + 1) == 0x80 && at(k + 2) == 0x80,
+            _ => false,
+        };
+        if white {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Takes text that already has one sentence a line (the corpus format).
@@ -196,5 +232,24 @@ impl Splitter<'_> {
             self.sentences
                 .push(Sentence::new(self.text, span, self.paragraph));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_white_space_character_is_folded_and_no_other() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let want = if c.is_whitespace() {
+                "a b".to_string()
+            } else {
+                text.clone()
+            };
+            assert_eq!(fold_space(&text), want, "U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_space(" a  b "), "a b");
     }
 }
