@@ -10,6 +10,8 @@
 //! is more likely an omission or addition. Beads that straddle a paragraph
 //! break on one side pay a toll.
 
+use std::ops::Range;
+
 use crate::anchors::{Features, KeyKind, KeyLists};
 
 use super::dp::{BeadCosts, Shape};
@@ -301,59 +303,68 @@ impl BeadCosts for Scorer<'_> {
     /// The cost of the bead left `i..i+a`, right `j..j+b`, with left
     /// `i..i+a` prepared in `scratch`.
     fn cost(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        self.cost_below(scratch, i, a, j, b, f64::INFINITY)
+        let mut out = [0.0];
+        self.costs_below(scratch, (i, a), (j..j + 1, b), &[f64::INFINITY], &mut out);
+        out[0]
     }
 
-    /// A bead that provably costs more than `limit` gets infinity without the work of weighing its anchors: its
-    /// cost without them, less all the anchor weight its shorter side could
-    /// share, already exceeds the limit.
-    fn cost_below(
+    /// A bead that provably costs more than its limit gets infinity without
+    /// the work of weighing its anchors: its cost without them, less all
+    /// the anchor weight its shorter side could share, already exceeds the
+    /// limit. What the beads share on the left is worked out once.
+    fn costs_below(
         &self,
         scratch: &mut Scratch,
-        i: usize,
-        a: usize,
-        j: usize,
-        b: usize,
-        limit: f64,
-    ) -> f64 {
+        (i, a): (usize, usize),
+        (js, b): (Range<usize>, usize),
+        limits: &[f64],
+        out: &mut [f64],
+    ) {
         debug_assert!(a == 0 || scratch.run == (i, a), "left run not prepared");
+        let m = self.model;
         let prior = if a < PRIOR_SIDE && b < PRIOR_SIDE {
             self.priors[a][b]
         } else {
             20.0
         };
         if a == 0 || b == 0 {
-            return prior + self.model.deletion;
+            out.fill(prior + m.deletion);
+            return;
         }
-        let mut cost = prior;
-        if self.paragraphs {
-            if self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
-                cost += self.model.paragraph_toll;
+        let mut left_cost = prior;
+        if self.paragraphs && self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
+            left_cost += m.paragraph_toll;
+        }
+        let left_weight = self.left_weight_before[i + a] - self.left_weight_before[i];
+        let l1 = (self.left_before[i + a] - self.left_before[i]) as f64;
+        let idle = (a > 1 || b > 1) && m.idle_weight > 0.0;
+        for ((j, &limit), out) in js.zip(limits).zip(out) {
+            let mut cost = left_cost;
+            if self.paragraphs && self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
+                cost += m.paragraph_toll;
             }
-            if self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
-                cost += self.model.paragraph_toll;
+            let most_shared =
+                left_weight.min(self.right_weight_before[j + b] - self.right_weight_before[j]);
+            let bonus = m.anchor_weight * most_shared;
+            if cost - bonus > limit {
+                *out = f64::INFINITY;
+                continue;
             }
+            let l2 = self.right_before[j + b] - self.right_before[j];
+            cost += self.length_cost(l1, l2 as f64);
+            if cost - bonus > limit {
+                *out = f64::INFINITY;
+                continue;
+            }
+            let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
+            cost -= m.anchor_weight * shared;
+            if idle {
+                let fine = idle_fine(&self.left_telling[i..i + a], left_adds)
+                    + idle_fine(&self.right_telling[j..j + b], right_adds);
+                cost += m.idle_weight * fine;
+            }
+            *out = cost;
         }
-        let most_shared = (self.left_weight_before[i + a] - self.left_weight_before[i])
-            .min(self.right_weight_before[j + b] - self.right_weight_before[j]);
-        let bonus = self.model.anchor_weight * most_shared;
-        if cost - bonus > limit {
-            return f64::INFINITY;
-        }
-        let l1 = self.left_before[i + a] - self.left_before[i];
-        let l2 = self.right_before[j + b] - self.right_before[j];
-        cost += self.length_cost(l1 as f64, l2 as f64);
-        if cost - bonus > limit {
-            return f64::INFINITY;
-        }
-        let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
-        cost -= self.model.anchor_weight * shared;
-        if (a > 1 || b > 1) && self.model.idle_weight > 0.0 {
-            let idle = idle_fine(&self.left_telling[i..i + a], left_adds)
-                + idle_fine(&self.right_telling[j..j + b], right_adds);
-            cost += self.model.idle_weight * idle;
-        }
-        cost
     }
 }
 

@@ -66,19 +66,24 @@ pub trait BeadCosts: Sync {
     fn prepare(&self, i: usize, a: usize, scratch: &mut Self::Scratch);
     /// The cost of the bead left `i..i+a` (as prepared), right `j..j+b`.
     fn cost(&self, scratch: &mut Self::Scratch, i: usize, a: usize, j: usize, b: usize) -> f64;
-    /// The cost of the bead, or any value above `limit` when the cost is
-    /// above it: a cheapest-path search need not know how much above.
-    fn cost_below(
+    /// The costs of the beads left `i..i+a` (as prepared), right `j..j+b`
+    /// for each `j` of `js`, into `out` (as long as `js`). Where the cost is
+    /// above the `limits` entry of its `j`, any value above it will do: a
+    /// cheapest-path search need not know how much above. One call for a
+    /// run of beads, so that a cost model does the work of their left side
+    /// once.
+    fn costs_below(
         &self,
         scratch: &mut Self::Scratch,
-        i: usize,
-        a: usize,
-        j: usize,
-        b: usize,
-        limit: f64,
-    ) -> f64 {
-        let _ = limit;
-        self.cost(scratch, i, a, j, b)
+        (i, a): (usize, usize),
+        (js, b): (Range<usize>, usize),
+        limits: &[f64],
+        out: &mut [f64],
+    ) {
+        let _ = limits;
+        for (j, out) in js.zip(out) {
+            *out = self.cost(scratch, i, a, j, b);
+        }
     }
 }
 
@@ -210,8 +215,8 @@ impl<'a, C: BeadCosts> Table<'a, C> {
         // One scratch per worker, not per block: a scratch holds a table
         // by key id, and clearing one per block would cost more than the block.
         blocks.into_par_iter().for_each_init(
-            || costs.scratch(),
-            |scratch, (rows, block)| {
+            || (costs.scratch(), Vec::new(), Vec::new()),
+            |(scratch, limits, out), (rows, block)| {
                 let base = band.starts[rows.start];
                 for i in rows {
                     let row = band.row(i);
@@ -224,16 +229,20 @@ impl<'a, C: BeadCosts> Table<'a, C> {
                         let mut prepared = false;
                         for &(s, b) in group {
                             let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
-                            for j in row.start.max(lo)..row.end.min(hi) {
-                                if a == 0 && b == 0 {
-                                    continue;
-                                }
-                                if !prepared {
-                                    costs.prepare(i, a, scratch);
-                                    prepared = true;
-                                }
-                                block[cell(j) + usize::from(s)] =
-                                    costs.cost(scratch, i, a, j, b) as f32;
+                            let js = row.start.max(lo)..row.end.min(hi);
+                            if (a == 0 && b == 0) || js.is_empty() {
+                                continue;
+                            }
+                            if !prepared {
+                                costs.prepare(i, a, scratch);
+                                prepared = true;
+                            }
+                            limits.clear();
+                            limits.resize(js.len(), f64::INFINITY);
+                            out.resize(js.len(), 0.0);
+                            costs.costs_below(scratch, (i, a), (js.clone(), b), limits, out);
+                            for (j, &c) in js.zip(out.iter()) {
+                                block[cell(j) + usize::from(s)] = c as f32;
                             }
                         }
                     }
@@ -268,6 +277,23 @@ impl<C: BeadCosts> BeadCosts for Table<'_, C> {
         let c = self.band.starts[i] + j - self.band.rows[i].start;
         let s = usize::from(self.index[a][b]);
         f64::from(self.table[c * self.shapes + s])
+    }
+    fn costs_below(
+        &self,
+        scratch: &mut C::Scratch,
+        (i, a): (usize, usize),
+        (js, b): (Range<usize>, usize),
+        limits: &[f64],
+        out: &mut [f64],
+    ) {
+        if i >= self.rows {
+            return self
+                .costs
+                .costs_below(scratch, (i, a), (js, b), limits, out);
+        }
+        for (j, out) in js.zip(out) {
+            *out = self.cost(scratch, i, a, j, b);
+        }
     }
 }
 
@@ -474,6 +500,7 @@ fn forward<C: BeadCosts>(
     let origin = band.index(0, 0)?;
     let mut scratch = costs.scratch();
     let mut terms = RowTerms::new(shapes.all.len());
+    let (mut limits, mut out) = (Vec::new(), Vec::new());
     for i in rows {
         let row = band.row(i);
         terms.reset(row.len(), temperature.is_some());
@@ -481,25 +508,32 @@ fn forward<C: BeadCosts>(
             let from = band.row(i - a);
             let mut prepared = false;
             for &(s, b) in group {
-                for j in row.start.max(from.start + b)..row.end.min(from.end + b) {
-                    let p = band.starts[i - a] + (j - b - from.start);
-                    if !sweep.reached(p) {
-                        continue;
+                // Beads from cells `starts` of row i - a to cells `ends` of row i.
+                let ends = row.start.max(from.start + b)..row.end.min(from.end + b);
+                let starts = ends.start.saturating_sub(b)..ends.end.saturating_sub(b);
+                let first = band.starts[i - a] + starts.start.saturating_sub(from.start);
+                let reached = limits_for(
+                    &sweep,
+                    &terms,
+                    first,
+                    ends.start - row.start,
+                    ends.len(),
+                    temperature,
+                    &mut limits,
+                );
+                if !reached {
+                    continue;
+                }
+                if !prepared {
+                    costs.prepare(i - a, a, &mut scratch);
+                    prepared = true;
+                }
+                out.resize(ends.len(), 0.0);
+                costs.costs_below(&mut scratch, (i - a, a), (starts, b), &limits, &mut out);
+                for (x, &step) in out.iter().enumerate() {
+                    if limits[x] > f64::NEG_INFINITY {
+                        sweep.extend(&mut terms, ends.start - row.start + x, s, first + x, step);
                     }
-                    if !prepared {
-                        costs.prepare(i - a, a, &mut scratch);
-                        prepared = true;
-                    }
-                    let k = j - row.start;
-                    let step = match temperature {
-                        Some(_) => costs.cost(&mut scratch, i - a, a, j - b, b),
-                        // Only a bead that could beat the best so far matters.
-                        None => {
-                            let limit = terms.best[k] - sweep.best[p];
-                            costs.cost_below(&mut scratch, i - a, a, j - b, b, limit)
-                        }
-                    };
-                    sweep.extend(&mut terms, k, s, p, step);
                 }
             }
         }
@@ -540,6 +574,7 @@ fn backward<C: BeadCosts>(
     let end = band.index(n, m)?;
     let mut scratch = costs.scratch();
     let mut terms = RowTerms::new(shapes.all.len());
+    let (mut limits, mut out) = (Vec::new(), Vec::new());
     for i in rows.rev() {
         let row = band.row(i);
         terms.reset(row.len(), temperature.is_some());
@@ -547,25 +582,33 @@ fn backward<C: BeadCosts>(
             let to = band.row(i + a);
             let mut prepared = false;
             for &(s, b) in group {
+                // Beads from cells `starts` of row i to cells of row i + a.
                 let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
-                for j in row.start.max(lo)..row.end.min(hi) {
-                    let q = band.starts[i + a] + (j + b - to.start);
-                    if !sweep.reached(q) {
-                        continue;
+                let starts = row.start.max(lo)..row.end.min(hi);
+                let first = band.starts[i + a] + (starts.start + b).saturating_sub(to.start);
+                let reached = limits_for(
+                    &sweep,
+                    &terms,
+                    first,
+                    starts.start - row.start,
+                    starts.len(),
+                    temperature,
+                    &mut limits,
+                );
+                if !reached {
+                    continue;
+                }
+                if !prepared {
+                    costs.prepare(i, a, &mut scratch);
+                    prepared = true;
+                }
+                out.resize(starts.len(), 0.0);
+                let k0 = starts.start - row.start;
+                costs.costs_below(&mut scratch, (i, a), (starts, b), &limits, &mut out);
+                for (x, &step) in out.iter().enumerate() {
+                    if limits[x] > f64::NEG_INFINITY {
+                        sweep.extend(&mut terms, k0 + x, s, first + x, step);
                     }
-                    if !prepared {
-                        costs.prepare(i, a, &mut scratch);
-                        prepared = true;
-                    }
-                    let k = j - row.start;
-                    let step = match temperature {
-                        Some(_) => costs.cost(&mut scratch, i, a, j, b),
-                        None => {
-                            let limit = terms.best[k] - sweep.best[q];
-                            costs.cost_below(&mut scratch, i, a, j, b, limit)
-                        }
-                    };
-                    sweep.extend(&mut terms, k, s, q, step);
                 }
             }
         }
@@ -586,6 +629,38 @@ fn backward<C: BeadCosts>(
         }
     }
     Some(sweep)
+}
+
+/// Fills `limits` for `len` beads that leave (or, backward, reach) cells
+/// `first..` of a sweep and offer cells `k0..` of `terms`: negative
+/// infinity where no path reaches the cell, so the bead is not offered;
+/// with a temperature every bead counts in full; without one, a bead
+/// matters only if it beats the best offer so far. Returns whether any
+/// bead is to be offered.
+fn limits_for(
+    sweep: &Sweep,
+    terms: &RowTerms,
+    first: usize,
+    k0: usize,
+    len: usize,
+    temperature: Option<f64>,
+    limits: &mut Vec<f64>,
+) -> bool {
+    limits.clear();
+    let mut any = false;
+    for x in 0..len {
+        let c = first + x;
+        limits.push(if !sweep.reached(c) {
+            f64::NEG_INFINITY
+        } else if temperature.is_some() {
+            any = true;
+            f64::INFINITY
+        } else {
+            any = true;
+            terms.best[k0 + x] - sweep.best[c]
+        });
+    }
+    any
 }
 
 /// Follows the back pointers of a forward sweep from `(i, j)` to the origin.
