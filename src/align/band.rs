@@ -407,17 +407,25 @@ fn halve_side(
     let keys = (0..keys.len())
         .step_by(2)
         .map(|s| {
+            // Both lists are sorted and distinct: merge them.
+            let (x, y) = (&keys[s], keys.lists(s + 1..(s + 2).min(keys.len())).next());
             union.clear();
-            union.extend(keys.lists(s..(s + 2).min(keys.len())).flatten());
-            union.sort_unstable();
-            union.dedup();
+            union.extend_from_slice(x);
+            if let Some(y) = y {
+                union.extend_from_slice(y);
+                if !x.is_empty() && !y.is_empty() && x[x.len() - 1] >= y[0] {
+                    union.sort_unstable();
+                    union.dedup();
+                }
+            }
             if union.len() > COARSE_KEYS {
                 // Heaviest first; ties by id, so the choice does not depend on the sort.
-                union.sort_unstable_by(|&x, &y| {
+                let heavier = |&x: &u32, &y: &u32| {
                     weights[y as usize]
                         .total_cmp(&weights[x as usize])
                         .then(x.cmp(&y))
-                });
+                };
+                union.select_nth_unstable_by(COARSE_KEYS - 1, heavier);
                 union.truncate(COARSE_KEYS);
                 union.sort_unstable();
             }
