@@ -92,6 +92,7 @@ pub fn cheapest(
     model: &Model,
     full_cells: usize,
 ) -> Option<Beads> {
+    let coarse = crate::timing::phase("  coarse");
     let band = band_for(
         features,
         left_paragraphs,
@@ -99,6 +100,8 @@ pub fn cheapest(
         model,
         full_cells,
     );
+    drop(coarse);
+    let _fine = crate::timing::phase("  fine");
     // This path only guides: a band of a few cells around it holds the
     // rarer shapes' paths too, so the shapes of up to four sentences do.
     cheapest_in(

@@ -243,6 +243,15 @@ impl<'a> Scorer<'a> {
         (shared, left_adds, right_adds)
     }
 
+    /// The prior cost of a bead shape.
+    fn prior(&self, a: usize, b: usize) -> f64 {
+        if a < PRIOR_SIDE && b < PRIOR_SIDE {
+            self.priors[a][b]
+        } else {
+            20.0
+        }
+    }
+
     /// `-ln P(|δ| ≥ observed)` under the Gale & Church normal model.
     fn length_cost(&self, l1: f64, l2: f64) -> f64 {
         let m = self.model;
@@ -300,6 +309,11 @@ impl BeadCosts for Scorer<'_> {
         }
     }
 
+    /// A bead with an empty side costs its prior and the deletion cost.
+    fn fixed(&self, a: usize, b: usize) -> Option<f64> {
+        (a == 0 || b == 0).then(|| self.prior(a, b) + self.model.deletion)
+    }
+
     /// The cost of the bead left `i..i+a`, right `j..j+b`, with left
     /// `i..i+a` prepared in `scratch`.
     fn cost(&self, scratch: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
@@ -320,17 +334,13 @@ impl BeadCosts for Scorer<'_> {
         limits: &[f64],
         out: &mut [f64],
     ) {
-        debug_assert!(a == 0 || scratch.run == (i, a), "left run not prepared");
-        let m = self.model;
-        let prior = if a < PRIOR_SIDE && b < PRIOR_SIDE {
-            self.priors[a][b]
-        } else {
-            20.0
-        };
-        if a == 0 || b == 0 {
-            out.fill(prior + m.deletion);
+        if let Some(cost) = self.fixed(a, b) {
+            out.fill(cost);
             return;
         }
+        debug_assert!(scratch.run == (i, a), "left run not prepared");
+        let m = self.model;
+        let prior = self.prior(a, b);
         let mut left_cost = prior;
         if self.paragraphs && self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
             left_cost += m.paragraph_toll;

@@ -66,6 +66,12 @@ pub trait BeadCosts: Sync {
     fn prepare(&self, i: usize, a: usize, scratch: &mut Self::Scratch);
     /// The cost of the bead left `i..i+a` (as prepared), right `j..j+b`.
     fn cost(&self, scratch: &mut Self::Scratch, i: usize, a: usize, j: usize, b: usize) -> f64;
+    /// The cost of every bead of shape `(a, b)`, if it is the same wherever
+    /// the bead lies (a model may cost omissions so).
+    fn fixed(&self, a: usize, b: usize) -> Option<f64> {
+        let _ = (a, b);
+        None
+    }
     /// The costs of the beads left `i..i+a` (as prepared), right `j..j+b`
     /// for each `j` of `js`, into `out` (as long as `js`). Where the cost is
     /// above the `limits` entry of its `j`, any value above it will do: a
@@ -128,7 +134,12 @@ pub fn best_path<C: BeadCosts>(
     // Both sweeps ask for every bead: the beads that start in the first rows
     // of the band, as many as the table holds (all, on most texts), are
     // costed once, on all cores, and the sweeps read them from the table.
-    let per_row = |i: usize| band.row(i).len() * shapes.all.len() * std::mem::size_of::<f32>();
+    let slots = shapes
+        .all
+        .iter()
+        .filter(|&&(a, b)| costs.fixed(a, b).is_none())
+        .count();
+    let per_row = |i: usize| band.row(i).len() * slots * std::mem::size_of::<f32>();
     let mut bytes = 0;
     let tabled = (0..=n)
         .take_while(|&i| {
@@ -136,7 +147,10 @@ pub fn best_path<C: BeadCosts>(
             bytes <= TABLE_BYTES
         })
         .count();
+    let costing = crate::timing::phase("  table");
     let table = Table::new(tabled, n, &shapes, band, costs);
+    drop(costing);
+    let _sweeping = crate::timing::phase("  sweeps");
     // The two sweeps are independent: on two cores they take the time of one.
     let (forward, backward) = rayon::join(
         || forward(0..n + 1, &shapes, band, Some(temperature), &table),
@@ -175,7 +189,7 @@ pub fn best_path<C: BeadCosts>(
 }
 
 /// The most memory a table of bead costs may take.
-const TABLE_BYTES: usize = 1 << 29;
+const TABLE_BYTES: usize = 9 << 26;
 
 /// Rows costed by one task of [`Table::new`].
 const TABLE_ROWS: usize = 256;
@@ -187,8 +201,10 @@ const TABLE_ROWS: usize = 256;
 struct Table<'a, C> {
     band: &'a Band,
     rows: usize,
-    /// Shape index by `[a][b]`.
-    index: Vec<Vec<u8>>,
+    /// The slot of a shape in a cell by `[a][b]`, or the cost all its beads
+    /// have, which takes no slot.
+    index: Vec<Vec<Slot>>,
+    /// Slots per cell.
     shapes: usize,
     table: Vec<f32>,
     costs: &'a C,
@@ -196,12 +212,19 @@ struct Table<'a, C> {
 
 impl<'a, C: BeadCosts> Table<'a, C> {
     fn new(rows: usize, n: usize, shapes: &Shapes, band: &'a Band, costs: &'a C) -> Table<'a, C> {
-        let ns = shapes.all.len();
         let widest = shapes.all.iter().map(|s| s.1).max().unwrap_or(0);
-        let mut index = vec![vec![u8::MAX; widest + 1]; shapes.by_left.len()];
-        for (s, &(a, b)) in shapes.all.iter().enumerate() {
-            index[a][b] = s as u8;
+        let mut index = vec![vec![Slot::Fixed(f32::INFINITY); widest + 1]; shapes.by_left.len()];
+        let mut ns = 0;
+        for &(a, b) in &shapes.all {
+            index[a][b] = match costs.fixed(a, b) {
+                Some(cost) => Slot::Fixed(cost as f32),
+                None => {
+                    ns += 1;
+                    Slot::At(ns - 1)
+                }
+            };
         }
+        let index = &index;
         let mut table = vec![f32::INFINITY; band.starts[rows] * ns];
         // Split the table into blocks of rows, one task each.
         let mut blocks = Vec::new();
@@ -227,9 +250,12 @@ impl<'a, C: BeadCosts> Table<'a, C> {
                         }
                         let to = band.row(i + a);
                         let mut prepared = false;
-                        for &(s, b) in group {
+                        for &(_, b) in group {
                             let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
                             let js = row.start.max(lo)..row.end.min(hi);
+                            let Slot::At(s) = index[a][b] else {
+                                continue;
+                            };
                             if (a == 0 && b == 0) || js.is_empty() {
                                 continue;
                             }
@@ -242,7 +268,7 @@ impl<'a, C: BeadCosts> Table<'a, C> {
                             out.resize(js.len(), 0.0);
                             costs.costs_below(scratch, (i, a), (js.clone(), b), limits, out);
                             for (j, &c) in js.zip(out.iter()) {
-                                block[cell(j) + usize::from(s)] = c as f32;
+                                block[cell(j) + s] = c as f32;
                             }
                         }
                     }
@@ -252,12 +278,21 @@ impl<'a, C: BeadCosts> Table<'a, C> {
         Table {
             band,
             rows,
-            index,
+            index: index.clone(),
             shapes: ns,
             table,
             costs,
         }
     }
+}
+
+/// Where a [`Table`] keeps the costs of a shape.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    /// In this slot of each cell.
+    At(usize),
+    /// Nowhere: every bead of the shape costs this.
+    Fixed(f32),
 }
 
 impl<C: BeadCosts> BeadCosts for Table<'_, C> {
@@ -274,9 +309,13 @@ impl<C: BeadCosts> BeadCosts for Table<'_, C> {
         if i >= self.rows {
             return self.costs.cost(scratch, i, a, j, b);
         }
-        let c = self.band.starts[i] + j - self.band.rows[i].start;
-        let s = usize::from(self.index[a][b]);
-        f64::from(self.table[c * self.shapes + s])
+        match self.index[a][b] {
+            Slot::Fixed(cost) => f64::from(cost),
+            Slot::At(s) => {
+                let c = self.band.starts[i] + j - self.band.rows[i].start;
+                f64::from(self.table[c * self.shapes + s])
+            }
+        }
     }
     fn costs_below(
         &self,
