@@ -245,15 +245,18 @@ fn scan(
     lexicons: Option<(&Lexicon, &Lexicon)>,
     labels: bool,
 ) -> Scan {
+    // A word takes at least two bytes with its space: room enough for all
+    // words at once, so that no vector grows word by word.
+    let words = sentence.text.len() / 2 + 1;
     let mut scan = Scan {
         keys: Vec::new(),
         labels: String::new(),
         initial: None,
-        capital: Vec::new(),
-        lower: Vec::new(),
+        capital: Vec::with_capacity(words),
+        lower: Vec::with_capacity(words),
     };
     // One string per sentence holds all its labels, not one per key.
-    let mut label_text = String::new();
+    let mut label_text = String::with_capacity(if labels { sentence.text.len() } else { 0 });
     let mut label = |text: &str| {
         if !labels {
             return 0..0;
@@ -296,11 +299,12 @@ fn scan(
             }
             Token::Word { text, initial } => {
                 lower.clear();
-                if text.is_ascii() {
-                    lower.push_str(&text);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(text.chars().flat_map(char::to_lowercase));
+                for c in text.chars() {
+                    if c.is_ascii() {
+                        lower.push(c.to_ascii_lowercase());
+                    } else {
+                        lower.extend(c.to_lowercase());
+                    }
                 }
                 if let Some(&m) = lang.months.get(&lower) {
                     keys.push((key('m', &m.to_string()), KeyKind::Calendar, label(&text)));
