@@ -190,13 +190,14 @@ impl<'a> Scorer<'a> {
     /// left keys: the summed weight of the keys both sides hold, and which
     /// left and which right members hold a shared key that no other member
     /// of their side holds (bit masks by member).
+    #[inline]
     fn walk(&self, scratch: &mut Scratch, j: usize, b: usize) -> (f64, u8, u8) {
         let f = self.features;
         let g = scratch.generation;
-        let (mut shared, mut left_adds) = (0.0, 0u8);
         if b == 1 {
             // One sentence: no key can be counted twice, and no member of
             // the right side needs telling apart.
+            let (mut shared, mut left_adds) = (0.0, 0u8);
             for &k in &f.right_keys[j] {
                 let k = k as usize;
                 if scratch.mark[k] == g {
@@ -206,44 +207,82 @@ impl<'a> Scorer<'a> {
             }
             return (shared, left_adds, 0);
         }
-        scratch.bead_generation = scratch.bead_generation.wrapping_add(1);
-        if scratch.bead_generation == 0 {
-            scratch.seen.fill(0);
-            scratch.bead_generation = 1;
+        let mut walk = Walk::start(scratch);
+        for keys in f.right_keys.lists(j..j + b) {
+            self.step(scratch, &mut walk, keys);
         }
-        let bg = scratch.bead_generation;
-        // Per right member: how many shared, vouching keys it alone holds.
-        let mut alone = [0u32; 8];
-        for (r, keys) in f.right_keys.lists(j..j + b).enumerate() {
-            for &k in keys {
-                let k = k as usize;
-                if scratch.mark[k] != g {
-                    continue;
-                }
-                if scratch.seen[k] != bg {
-                    scratch.seen[k] = bg;
-                    shared += f.weights[k];
-                    left_adds |= scratch.owner[k];
-                    scratch.seen_by[k] = if self.vouches[k] && r < 8 {
-                        alone[r] += 1;
-                        r as u8
-                    } else {
-                        NOBODY
-                    };
-                } else if scratch.seen_by[k] != NOBODY {
-                    // A second member holds it: it vouches for neither.
-                    alone[usize::from(scratch.seen_by[k])] -= 1;
-                    scratch.seen_by[k] = NOBODY;
-                }
+        (walk.shared, walk.left_adds, walk.right_adds())
+    }
+
+    /// Adds the next right member, with `keys`, to `walk`.
+    #[inline(always)]
+    fn step(&self, scratch: &mut Scratch, walk: &mut Walk, keys: &[u32]) {
+        let (g, bg, r) = (scratch.generation, walk.generation, walk.members);
+        let f = self.features;
+        for &k in keys {
+            let k = k as usize;
+            if scratch.mark[k] != g {
+                continue;
+            }
+            if scratch.seen[k] != bg {
+                scratch.seen[k] = bg;
+                walk.shared += f.weights[k];
+                walk.left_adds |= scratch.owner[k];
+                scratch.seen_by[k] = if self.vouches[k] && r < 8 {
+                    walk.alone[r] += 1;
+                    r as u8
+                } else {
+                    NOBODY
+                };
+            } else if scratch.seen_by[k] != NOBODY {
+                // A second member holds it: it vouches for neither.
+                walk.alone[usize::from(scratch.seen_by[k])] -= 1;
+                scratch.seen_by[k] = NOBODY;
             }
         }
-        let right_adds = (0..b.min(8))
-            .filter(|&r| alone[r] > 0)
-            .fold(0u8, |mask, r| mask | 1 << r);
-        (shared, left_adds, right_adds)
+        walk.members += 1;
+    }
+
+    /// The cost of a bead whose cost so far (prior, tolls, length) is
+    /// `cost`, once its anchors are weighed.
+    #[inline]
+    fn weigh(
+        &self,
+        mut cost: f64,
+        (i, a): (usize, usize),
+        (j, b): (usize, usize),
+        (shared, left_adds, right_adds): (f64, u8, u8),
+    ) -> f64 {
+        let m = self.model;
+        cost -= m.anchor_weight * shared;
+        if (a > 1 || b > 1) && m.idle_weight > 0.0 {
+            let fine = idle_fine(&self.left_telling[i..i + a], left_adds)
+                + idle_fine(&self.right_telling[j..j + b], right_adds);
+            cost += m.idle_weight * fine;
+        }
+        cost
+    }
+
+    /// The cost of the left run `i..i+a` before its right side: prior of
+    /// shape `(a, b)` and paragraph toll.
+    #[inline]
+    fn left_cost(&self, i: usize, a: usize, b: usize) -> f64 {
+        let mut cost = self.prior(a, b);
+        if self.paragraphs && self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
+            cost += self.model.paragraph_toll;
+        }
+        cost
+    }
+
+    /// The paragraph toll of the right run `j..j+b`.
+    #[inline]
+    fn right_toll(&self, j: usize, b: usize) -> Option<f64> {
+        (self.paragraphs && self.right_paragraphs[j] != self.right_paragraphs[j + b - 1])
+            .then_some(self.model.paragraph_toll)
     }
 
     /// The prior cost of a bead shape.
+    #[inline]
     fn prior(&self, a: usize, b: usize) -> f64 {
         if a < PRIOR_SIDE && b < PRIOR_SIDE {
             self.priors[a][b]
@@ -253,6 +292,7 @@ impl<'a> Scorer<'a> {
     }
 
     /// `-ln P(|δ| ≥ observed)` under the Gale & Church normal model.
+    #[inline]
     fn length_cost(&self, l1: f64, l2: f64) -> f64 {
         let m = self.model;
         let mean = (l1 + l2 / m.ratio) / 2.0;
@@ -340,18 +380,13 @@ impl BeadCosts for Scorer<'_> {
         }
         debug_assert!(scratch.run == (i, a), "left run not prepared");
         let m = self.model;
-        let prior = self.prior(a, b);
-        let mut left_cost = prior;
-        if self.paragraphs && self.left_paragraphs[i] != self.left_paragraphs[i + a - 1] {
-            left_cost += m.paragraph_toll;
-        }
+        let left_cost = self.left_cost(i, a, b);
         let left_weight = self.left_weight_before[i + a] - self.left_weight_before[i];
         let l1 = (self.left_before[i + a] - self.left_before[i]) as f64;
-        let idle = (a > 1 || b > 1) && m.idle_weight > 0.0;
         for ((j, &limit), out) in js.zip(limits).zip(out) {
             let mut cost = left_cost;
-            if self.paragraphs && self.right_paragraphs[j] != self.right_paragraphs[j + b - 1] {
-                cost += m.paragraph_toll;
+            if let Some(toll) = self.right_toll(j, b) {
+                cost += toll;
             }
             let most_shared =
                 left_weight.min(self.right_weight_before[j + b] - self.right_weight_before[j]);
@@ -366,15 +401,93 @@ impl BeadCosts for Scorer<'_> {
                 *out = f64::INFINITY;
                 continue;
             }
-            let (shared, left_adds, right_adds) = self.walk(scratch, j, b);
-            cost -= m.anchor_weight * shared;
-            if idle {
-                let fine = idle_fine(&self.left_telling[i..i + a], left_adds)
-                    + idle_fine(&self.right_telling[j..j + b], right_adds);
-                cost += m.idle_weight * fine;
-            }
-            *out = cost;
+            let walked = self.walk(scratch, j, b);
+            *out = self.weigh(cost, (i, a), (j, b), walked);
         }
+    }
+
+    /// The right members are walked once for all the shapes: the walk of
+    /// `b + 1` members is that of `b` and one more.
+    fn costs_along(
+        &self,
+        scratch: &mut Scratch,
+        (i, a): (usize, usize),
+        j: usize,
+        widths: &[usize],
+        out: &mut [f64],
+    ) {
+        debug_assert!(scratch.run == (i, a), "left run not prepared");
+        debug_assert!(widths.windows(2).all(|w| w[0] < w[1]) && widths[0] > 0);
+        let l1 = (self.left_before[i + a] - self.left_before[i]) as f64;
+        let mut walk = Walk::start(scratch);
+        let mut next = widths.iter().zip(out).peekable();
+        for (r, keys) in self
+            .features
+            .right_keys
+            .lists(j..j + widths[widths.len() - 1])
+            .enumerate()
+        {
+            self.step(scratch, &mut walk, keys);
+            let b = r + 1;
+            let Some((_, out)) = next.next_if(|&(&w, _)| w == b) else {
+                continue;
+            };
+            let mut cost = self.left_cost(i, a, b);
+            if let Some(toll) = self.right_toll(j, b) {
+                cost += toll;
+            }
+            let l2 = self.right_before[j + b] - self.right_before[j];
+            cost += self.length_cost(l1, l2 as f64);
+            // One member: nobody on the right to tell apart, as in `walk`.
+            let right_adds = if b == 1 { 0 } else { walk.right_adds() };
+            *out = self.weigh(
+                cost,
+                (i, a),
+                (j, b),
+                (walk.shared, walk.left_adds, right_adds),
+            );
+        }
+    }
+}
+
+/// A walk over the right members of a bead, one at a time (see
+/// [`Scorer::step`]).
+struct Walk {
+    /// The summed weight of the shared keys met so far, each once.
+    shared: f64,
+    /// The left members that hold a shared key alone.
+    left_adds: u8,
+    /// Per right member: how many shared, vouching keys it alone holds.
+    alone: [u32; 8],
+    /// Right members walked.
+    members: usize,
+    /// The bead generation whose marks in [`Scratch::seen`] are this walk's.
+    generation: u32,
+}
+
+impl Walk {
+    #[inline]
+    fn start(scratch: &mut Scratch) -> Walk {
+        scratch.bead_generation = scratch.bead_generation.wrapping_add(1);
+        if scratch.bead_generation == 0 {
+            scratch.seen.fill(0);
+            scratch.bead_generation = 1;
+        }
+        Walk {
+            shared: 0.0,
+            left_adds: 0,
+            alone: [0; 8],
+            members: 0,
+            generation: scratch.bead_generation,
+        }
+    }
+
+    /// The right members that hold a shared key alone, as a bit mask.
+    #[inline]
+    fn right_adds(&self) -> u8 {
+        (0..self.members.min(8))
+            .filter(|&r| self.alone[r] > 0)
+            .fold(0u8, |mask, r| mask | 1 << r)
     }
 }
 

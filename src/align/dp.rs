@@ -91,6 +91,21 @@ pub trait BeadCosts: Sync {
             *out = self.cost(scratch, i, a, j, b);
         }
     }
+    /// The costs of the beads left `i..i+a` (as prepared), right `j..j+b`
+    /// for each `b` of `widths` (rising, none 0), into `out`: beads that
+    /// start in the same cell, for a model that can cost them together.
+    fn costs_along(
+        &self,
+        scratch: &mut Self::Scratch,
+        (i, a): (usize, usize),
+        j: usize,
+        widths: &[usize],
+        out: &mut [f64],
+    ) {
+        for (&b, out) in widths.iter().zip(out) {
+            *out = self.cost(scratch, i, a, j, b);
+        }
+    }
 }
 
 /// A cost function as [`BeadCosts`] with nothing to prepare.
@@ -238,8 +253,8 @@ impl<'a, C: BeadCosts> Table<'a, C> {
         // One scratch per worker, not per block: a scratch holds a table
         // by key id, and clearing one per block would cost more than the block.
         blocks.into_par_iter().for_each_init(
-            || (costs.scratch(), Vec::new(), Vec::new()),
-            |(scratch, limits, out), (rows, block)| {
+            || (costs.scratch(), (Vec::new(), Vec::new()), Vec::new()),
+            |(scratch, fit, out), (rows, block)| {
                 let base = band.starts[rows.start];
                 for i in rows {
                     let row = band.row(i);
@@ -249,25 +264,35 @@ impl<'a, C: BeadCosts> Table<'a, C> {
                             break;
                         }
                         let to = band.row(i + a);
+                        // The shapes of this left run that need a slot, by width.
+                        let mut widths: Vec<(usize, usize)> = group
+                            .iter()
+                            .filter_map(|&(_, b)| match index[a][b] {
+                                Slot::At(s) if a + b > 0 => Some((b, s)),
+                                _ => None,
+                            })
+                            .collect();
+                        widths.sort_unstable();
                         let mut prepared = false;
-                        for &(_, b) in group {
-                            let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
-                            let js = row.start.max(lo)..row.end.min(hi);
-                            let Slot::At(s) = index[a][b] else {
-                                continue;
-                            };
-                            if (a == 0 && b == 0) || js.is_empty() {
+                        for j in row.clone() {
+                            // Those whose beads from cell (i, j) end in the band.
+                            let (fitting, slots) = fit;
+                            fitting.clear();
+                            slots.clear();
+                            for &(b, s) in widths.iter().filter(|&&(b, _)| to.contains(&(j + b))) {
+                                fitting.push(b);
+                                slots.push(s);
+                            }
+                            if fitting.is_empty() {
                                 continue;
                             }
                             if !prepared {
                                 costs.prepare(i, a, scratch);
                                 prepared = true;
                             }
-                            limits.clear();
-                            limits.resize(js.len(), f64::INFINITY);
-                            out.resize(js.len(), 0.0);
-                            costs.costs_below(scratch, (i, a), (js.clone(), b), limits, out);
-                            for (j, &c) in js.zip(out.iter()) {
+                            out.resize(fitting.len(), 0.0);
+                            costs.costs_along(scratch, (i, a), j, fitting, out);
+                            for (&s, &c) in slots.iter().zip(out.iter()) {
                                 block[cell(j) + s] = c as f32;
                             }
                         }
