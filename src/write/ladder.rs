@@ -25,16 +25,26 @@ impl From<&Bead> for Link {
 
 /// Writes beads as ladder lines.
 pub fn to_ladder(beads: &[Bead]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(beads.len() * 16);
     for bead in beads {
-        out.push_str(&format!("{}:{}\n", side(&bead.left), side(&bead.right)));
+        side(&mut out, &bead.left);
+        out.push(':');
+        side(&mut out, &bead.right);
+        out.push('\n');
     }
     out
 }
 
-fn side(r: &Range<usize>) -> String {
-    let items: Vec<String> = r.clone().map(|i| i.to_string()).collect();
-    format!("[{}]", items.join(", "))
+/// Appends `[i, j, …]` for the indices of `r`.
+fn side(out: &mut String, r: &Range<usize>) {
+    use std::fmt::Write;
+    out.push('[');
+    for (n, i) in r.clone().enumerate() {
+        let sep = if n == 0 { "" } else { ", " };
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{sep}{i}");
+    }
+    out.push(']');
 }
 
 /// Reads ladder lines; `name` is used in errors. Blank lines are skipped.
