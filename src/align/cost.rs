@@ -107,6 +107,9 @@ pub struct Scorer<'a> {
     left_telling: Vec<f64>,
     right_telling: Vec<f64>,
     length: LengthTable,
+    // variance / 2 and variance / (2 ratio), for the length cost.
+    half_variance: f64,
+    half_variance_per_ratio: f64,
 }
 
 /// `Scratch::seen_by` of a key that no single right member holds alone.
@@ -178,6 +181,8 @@ impl<'a> Scorer<'a> {
             left_weight_before: weight_before(features, &features.left_keys),
             right_weight_before: weight_before(features, &features.right_keys),
             length: LengthTable::new(),
+            half_variance: model.variance / 2.0,
+            half_variance_per_ratio: model.variance / (2.0 * model.ratio),
         }
     }
 
@@ -295,11 +300,12 @@ impl<'a> Scorer<'a> {
     #[inline]
     fn length_cost(&self, l1: f64, l2: f64) -> f64 {
         let m = self.model;
-        let mean = (l1 + l2 / m.ratio) / 2.0;
-        if mean == 0.0 {
+        // variance × mean length, mean = (l1 + l2 / ratio) / 2, without a division.
+        let spread = self.half_variance * l1 + self.half_variance_per_ratio * l2;
+        if spread == 0.0 {
             return 0.0;
         }
-        let delta = ((l2 - m.ratio * l1) / (m.variance * mean).sqrt()).abs();
+        let delta = ((l2 - m.ratio * l1) / spread.sqrt()).abs();
         self.length.cost(delta)
     }
 }
