@@ -203,7 +203,8 @@ pub fn best_path<C: BeadCosts>(
     })
 }
 
-/// The most memory a table of bead costs may take.
+/// The most memory a table of bead costs may take: 576 MiB, which holds the
+/// final band of a pair of a million sentences a side.
 const TABLE_BYTES: usize = 9 << 26;
 
 /// Rows costed by one task of [`Table::new`].
@@ -240,6 +241,25 @@ impl<'a, C: BeadCosts> Table<'a, C> {
             };
         }
         let index = &index;
+        // Per left count `a`: the widths `b` of the shapes that need a slot,
+        // rising, with their slots.
+        let slotted: Vec<Vec<(usize, usize)>> = shapes
+            .by_left
+            .iter()
+            .enumerate()
+            .map(|(a, group)| {
+                let mut widths: Vec<(usize, usize)> = group
+                    .iter()
+                    .filter_map(|&(_, b)| match index[a][b] {
+                        Slot::At(s) if a + b > 0 => Some((b, s)),
+                        _ => None,
+                    })
+                    .collect();
+                widths.sort_unstable();
+                widths
+            })
+            .collect();
+        let slotted = &slotted;
         let mut table = vec![f32::INFINITY; band.starts[rows] * ns];
         // Split the table into blocks of rows, one task each.
         let mut blocks = Vec::new();
@@ -259,20 +279,11 @@ impl<'a, C: BeadCosts> Table<'a, C> {
                 for i in rows {
                     let row = band.row(i);
                     let cell = |j: usize| (band.starts[i] - base + j - row.start) * ns;
-                    for (a, group) in shapes.by_left.iter().enumerate() {
+                    for (a, widths) in slotted.iter().enumerate() {
                         if i + a > n {
                             break;
                         }
                         let to = band.row(i + a);
-                        // The shapes of this left run that need a slot, by width.
-                        let mut widths: Vec<(usize, usize)> = group
-                            .iter()
-                            .filter_map(|&(_, b)| match index[a][b] {
-                                Slot::At(s) if a + b > 0 => Some((b, s)),
-                                _ => None,
-                            })
-                            .collect();
-                        widths.sort_unstable();
                         let mut prepared = false;
                         for j in row.clone() {
                             // Those whose beads from cell (i, j) end in the band.
