@@ -3,8 +3,9 @@
 # long pairs, and how they grow with the input.
 #
 # usage: scripts/bench-scale.sh [SENTENCES ...]     (default: 30000 300000 1000000)
-#        RUNS=3 scripts/bench-scale.sh ...            (each size 3 times: the fastest
-#                                                      run is shown, with the range)
+#        RUNS=3 scripts/bench-scale.sh ...            (3 rounds over the sizes: each
+#                                                      size's fastest run is shown,
+#                                                      with the range)
 #
 # The pairs repeat ../shared/corpus/textberg-dev (de-fr, read from outside
 # the repository, never copied into it) with a numbered heading per copy and
@@ -33,17 +34,28 @@ prev_wall=""; prev_mem=""; prev_n=""
 runs=${RUNS:-1}
 for n in "${sizes[@]}"; do
     python3 scripts/make-long-pair.py "${src[@]}" "$n" "$work/$n"
-    # The machine is shared: of several runs, the fastest is the least disturbed.
-    walls=()
-    for r in $(seq "$runs"); do
+done
+# The machine is shared and its speed drifts: the runs go round the sizes,
+# so that every size meets the same spells, and of each size's runs the
+# fastest, the least disturbed, is shown.
+wall_of() {
+    awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$1"
+}
+for r in $(seq "$runs"); do
+    for n in "${sizes[@]}"; do
         TRALIGN_TIMINGS=1 /usr/bin/time -v "$bin" align --presplit --langs "$langs" --format ladder \
             "$work/$n/left.txt" "$work/$n/right.txt" -o "$work/$n/hyp.txt" 2> "$work/$n/time.$r.txt"
-        walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/$n/time.$r.txt") $r")
+    done
+done
+for n in "${sizes[@]}"; do
+    walls=()
+    for r in $(seq "$runs"); do
+        walls+=("$(wall_of "$work/$n/time.$r.txt") $r")
     done
     best=$(printf '%s\n' "${walls[@]}" | sort -n | head -1 | cut -d' ' -f2)
     range=$(printf '%s\n' "${walls[@]}" | sort -n | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "-" hi " s"}')
     cp "$work/$n/time.$best.txt" "$work/$n/time.txt"
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/$n/time.txt")
+    wall=$(wall_of "$work/$n/time.txt")
     user=$(awk -F': ' '/User time/ {print $2}' "$work/$n/time.txt")
     mem=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/$n/time.txt")
     # tralign eval matches lax overlaps pair by pair, too slow for a million beads.
