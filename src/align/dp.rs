@@ -145,6 +145,19 @@ pub fn best_path<C: BeadCosts>(
     temperature: f64,
     costs: &C,
 ) -> Option<Path> {
+    best_path_tabled(n, m, shapes, band, temperature, costs, TABLE_BYTES)
+}
+
+/// [`best_path`] with a table of at most `table_bytes`.
+fn best_path_tabled<C: BeadCosts>(
+    n: usize,
+    m: usize,
+    shapes: &[Shape],
+    band: &Band,
+    temperature: f64,
+    costs: &C,
+    table_bytes: usize,
+) -> Option<Path> {
     let shapes = Shapes::new(shapes);
     // Both sweeps ask for every bead: the beads that start in the first rows
     // of the band, as many as the table holds (all, on most texts), are
@@ -159,7 +172,7 @@ pub fn best_path<C: BeadCosts>(
     let tabled = (0..=n)
         .take_while(|&i| {
             bytes += per_row(i);
-            bytes <= TABLE_BYTES
+            bytes <= table_bytes
         })
         .count();
     let costing = crate::timing::phase("  table");
@@ -839,6 +852,24 @@ mod tests {
     fn a_band_without_a_path_gives_none() {
         let band = Band::from_rows(vec![0..1, 0..1, 2..3]);
         assert!(best_path(2, 2, &[(1, 1)], &band, 1.0, &FnCosts(|_, _, _, _| 1.0)).is_none());
+    }
+
+    #[test]
+    fn rows_beyond_the_table_are_costed_as_the_table_would() {
+        // Costs in eighths, which f32 holds exactly, and an omission cost
+        // that depends on where it lies, so that every shape takes a slot.
+        let cost = |i: usize, a: usize, j: usize, b: usize| {
+            let h = (i * 7919 + a * 104_729 + j * 1_299_709 + b * 15_485_863) % 97;
+            h as f64 / 8.0 + if a == b { 0.0 } else { 3.0 }
+        };
+        let (n, m) = (60, 70);
+        let band = Band::full(n, m);
+        let whole = best_path(n, m, SHAPES, &band, 1.0, &FnCosts(cost)).unwrap();
+        // No row tabled, a few, and all but the last.
+        for bytes in [0, 3 * 71 * SHAPES.len() * 4, 60 * 71 * SHAPES.len() * 4] {
+            let part = best_path_tabled(n, m, SHAPES, &band, 1.0, &FnCosts(cost), bytes).unwrap();
+            assert_eq!(part, whole, "table of {bytes} bytes");
+        }
     }
 
     #[test]
