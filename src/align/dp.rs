@@ -586,43 +586,25 @@ fn forward<C: BeadCosts>(
 ) -> Option<Sweep> {
     let mut sweep = Sweep::new(band.cells(), true, temperature.is_some());
     let origin = band.index(0, 0)?;
-    let mut scratch = costs.scratch();
+    let mut runs = Runs::new(costs);
     let mut terms = RowTerms::new(shapes.all.len());
-    let (mut limits, mut out) = (Vec::new(), Vec::new());
     for i in rows {
         let row = band.row(i);
         terms.reset(row.len(), temperature.is_some());
         for (a, group) in shapes.by_left.iter().enumerate().skip(1).take(i) {
             let from = band.row(i - a);
-            let mut prepared = false;
             for &(s, b) in group {
                 // Beads from cells `starts` of row i - a to cells `ends` of row i.
                 let ends = row.start.max(from.start + b)..row.end.min(from.end + b);
                 let starts = ends.start.saturating_sub(b)..ends.end.saturating_sub(b);
-                let first = band.starts[i - a] + starts.start.saturating_sub(from.start);
-                let reached = limits_for(
-                    &sweep,
-                    &terms,
-                    first,
-                    ends.start - row.start,
-                    ends.len(),
-                    temperature,
-                    &mut limits,
-                );
-                if !reached {
-                    continue;
-                }
-                if !prepared {
-                    costs.prepare(i - a, a, &mut scratch);
-                    prepared = true;
-                }
-                out.resize(ends.len(), 0.0);
-                costs.costs_below(&mut scratch, (i - a, a), (starts, b), &limits, &mut out);
-                for (x, &step) in out.iter().enumerate() {
-                    if limits[x] > f64::NEG_INFINITY {
-                        sweep.extend(&mut terms, ends.start - row.start + x, s, first + x, step);
-                    }
-                }
+                let run = Run {
+                    left: (i - a, a),
+                    starts: starts.clone(),
+                    shape: (s, b),
+                    far: band.starts[i - a] + starts.start.saturating_sub(from.start),
+                    near: ends.start - row.start,
+                };
+                runs.offer(costs, &sweep, &mut terms, run, temperature);
             }
         }
         let first = band.starts[i];
@@ -634,7 +616,7 @@ fn forward<C: BeadCosts>(
             }
             for &(s, b) in shapes.within_row() {
                 if b > 0 && j >= row.start + b && sweep.reached(c - b) {
-                    let step = costs.cost(&mut scratch, i, 0, j - b, b);
+                    let step = costs.cost(&mut runs.scratch, i, 0, j - b, b);
                     sweep.extend(&mut terms, k, s, c - b, step);
                 }
             }
@@ -660,44 +642,25 @@ fn backward<C: BeadCosts>(
     // With a temperature, only the soft sums of a backward sweep are used.
     let mut sweep = Sweep::new(band.cells(), temperature.is_none(), temperature.is_some());
     let end = band.index(n, m)?;
-    let mut scratch = costs.scratch();
+    let mut runs = Runs::new(costs);
     let mut terms = RowTerms::new(shapes.all.len());
-    let (mut limits, mut out) = (Vec::new(), Vec::new());
     for i in rows.rev() {
         let row = band.row(i);
         terms.reset(row.len(), temperature.is_some());
         for (a, group) in shapes.by_left.iter().enumerate().skip(1).take(n - i) {
             let to = band.row(i + a);
-            let mut prepared = false;
             for &(s, b) in group {
                 // Beads from cells `starts` of row i to cells of row i + a.
                 let (lo, hi) = (to.start.saturating_sub(b), to.end.saturating_sub(b));
                 let starts = row.start.max(lo)..row.end.min(hi);
-                let first = band.starts[i + a] + (starts.start + b).saturating_sub(to.start);
-                let reached = limits_for(
-                    &sweep,
-                    &terms,
-                    first,
-                    starts.start - row.start,
-                    starts.len(),
-                    temperature,
-                    &mut limits,
-                );
-                if !reached {
-                    continue;
-                }
-                if !prepared {
-                    costs.prepare(i, a, &mut scratch);
-                    prepared = true;
-                }
-                out.resize(starts.len(), 0.0);
-                let k0 = starts.start - row.start;
-                costs.costs_below(&mut scratch, (i, a), (starts, b), &limits, &mut out);
-                for (x, &step) in out.iter().enumerate() {
-                    if limits[x] > f64::NEG_INFINITY {
-                        sweep.extend(&mut terms, k0 + x, s, first + x, step);
-                    }
-                }
+                let run = Run {
+                    left: (i, a),
+                    starts: starts.clone(),
+                    shape: (s, b),
+                    far: band.starts[i + a] + (starts.start + b).saturating_sub(to.start),
+                    near: starts.start - row.start,
+                };
+                runs.offer(costs, &sweep, &mut terms, run, temperature);
             }
         }
         let first = band.starts[i];
@@ -709,7 +672,7 @@ fn backward<C: BeadCosts>(
             }
             for &(s, b) in shapes.within_row() {
                 if b > 0 && j + b < row.end && sweep.reached(c + b) {
-                    let step = costs.cost(&mut scratch, i, 0, j, b);
+                    let step = costs.cost(&mut runs.scratch, i, 0, j, b);
                     sweep.extend(&mut terms, k, s, c + b, step);
                 }
             }
@@ -719,36 +682,83 @@ fn backward<C: BeadCosts>(
     Some(sweep)
 }
 
-/// Fills `limits` for `len` beads that leave (or, backward, reach) cells
-/// `first..` of a sweep and offer cells `k0..` of `terms`: negative
-/// infinity where no path reaches the cell, so the bead is not offered;
-/// with a temperature every bead counts in full; without one, a bead
-/// matters only if it beats the best offer so far. Returns whether any
-/// bead is to be offered.
-fn limits_for(
-    sweep: &Sweep,
-    terms: &RowTerms,
-    first: usize,
-    k0: usize,
-    len: usize,
-    temperature: Option<f64>,
-    limits: &mut Vec<f64>,
-) -> bool {
-    limits.clear();
-    let mut any = false;
-    for x in 0..len {
-        let c = first + x;
-        limits.push(if !sweep.reached(c) {
-            f64::NEG_INFINITY
-        } else if temperature.is_some() {
-            any = true;
-            f64::INFINITY
-        } else {
-            any = true;
-            terms.best[k0 + x] - sweep.best[c]
-        });
+/// Beads that one sweep offers together: those of one shape from left run
+/// `left` and the right cells `starts`, whose other ends are the cells
+/// `far..` of the sweep (already settled) and which offer cells `near..` of
+/// the row being settled.
+struct Run {
+    left: (usize, usize),
+    starts: Range<usize>,
+    shape: (u8, usize),
+    far: usize,
+    near: usize,
+}
+
+/// What a sweep keeps from run to run: the cost model's scratch, with the
+/// left run it was prepared for, and the limits and costs of a run.
+struct Runs<S> {
+    scratch: S,
+    prepared: Option<(usize, usize)>,
+    limits: Vec<f64>,
+    out: Vec<f64>,
+}
+
+impl<S> Runs<S> {
+    fn new<C: BeadCosts<Scratch = S>>(costs: &C) -> Runs<S> {
+        Runs {
+            scratch: costs.scratch(),
+            prepared: None,
+            limits: Vec::new(),
+            out: Vec::new(),
+        }
     }
-    any
+
+    /// Costs the beads of `run` and offers them to `terms`. A bead whose
+    /// far cell no path reaches is not offered; with a temperature every
+    /// bead counts in full; without one, a bead matters only if it beats
+    /// the best offer so far, and its cost may be cut short above that.
+    fn offer<C: BeadCosts<Scratch = S>>(
+        &mut self,
+        costs: &C,
+        sweep: &Sweep,
+        terms: &mut RowTerms,
+        run: Run,
+        temperature: Option<f64>,
+    ) {
+        self.limits.clear();
+        self.limits.extend((0..run.starts.len()).map(|x| {
+            let c = run.far + x;
+            if !sweep.reached(c) {
+                f64::NEG_INFINITY
+            } else if temperature.is_some() {
+                f64::INFINITY
+            } else {
+                terms.best[run.near + x] - sweep.best[c]
+            }
+        }));
+        if self.limits.iter().all(|&l| l == f64::NEG_INFINITY) {
+            return;
+        }
+        let (i, a) = run.left;
+        if self.prepared != Some(run.left) {
+            costs.prepare(i, a, &mut self.scratch);
+            self.prepared = Some(run.left);
+        }
+        let (s, b) = run.shape;
+        self.out.resize(run.starts.len(), 0.0);
+        costs.costs_below(
+            &mut self.scratch,
+            run.left,
+            (run.starts, b),
+            &self.limits,
+            &mut self.out,
+        );
+        for (x, (&step, &limit)) in self.out.iter().zip(&self.limits).enumerate() {
+            if limit > f64::NEG_INFINITY {
+                sweep.extend(terms, run.near + x, s, run.far + x, step);
+            }
+        }
+    }
 }
 
 /// Follows the back pointers of a forward sweep from `(i, j)` to the origin.
