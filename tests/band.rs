@@ -45,7 +45,12 @@ fn spelled(beads: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> Vec<St
 /// The beads of one search of the pair with the given cell budget.
 fn beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
     let (f, lp, rp) = features(left, right);
-    let path = band::search(&f, &lp, &rp, &Model::initial(&f), 1.0, full_cells).unwrap();
+    let pair = band::Pair {
+        features: &f,
+        left_paragraphs: &lp,
+        right_paragraphs: &rp,
+    };
+    let path = band::search(pair, &Model::initial(&f), 1.0, full_cells).unwrap();
     spelled(&path.beads)
 }
 
@@ -120,7 +125,12 @@ fn band_keeps_one_side_empty_pairs_and_uneven_lengths() {
 fn two_pass_beads(left: &Document, right: &Document, full_cells: usize) -> Vec<String> {
     let (f, lp, rp) = features(left, right);
     let model = Model::initial(&f);
-    let first = band::cheapest(&f, &lp, &rp, &model, full_cells).unwrap();
+    let pair = band::Pair {
+        features: &f,
+        left_paragraphs: &lp,
+        right_paragraphs: &rp,
+    };
+    let first = band::cheapest(pair, &model, full_cells).unwrap();
     // The first pass covers every sentence once, in order.
     let (mut i, mut j) = (0, 0);
     for (l, r) in &first {
@@ -128,7 +138,7 @@ fn two_pass_beads(left: &Document, right: &Document, full_cells: usize) -> Vec<S
         (i, j) = (l.end, r.end);
     }
     assert_eq!((i, j), (lp.len(), rp.len()), "first pass stops short");
-    let path = band::search_near(&f, &lp, &rp, &model, 1.0, full_cells, &first).unwrap();
+    let path = band::search_near(pair, &model, 1.0, full_cells, &first).unwrap();
     spelled(&path.beads)
 }
 

@@ -54,78 +54,78 @@ const WIDENINGS: u32 = 3;
 /// Beads as the dynamic program returns them.
 pub type Beads = Vec<(Range<usize>, Range<usize>)>;
 
+/// A pair as the search sees it: the anchor features and the paragraph
+/// number of every sentence of each side.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    /// The anchor features.
+    pub features: &'a Features,
+    /// Left paragraph numbers, per sentence.
+    pub left_paragraphs: &'a [usize],
+    /// Right paragraph numbers, per sentence.
+    pub right_paragraphs: &'a [usize],
+}
+
+impl Pair<'_> {
+    /// Sentences on the left and on the right.
+    fn size(&self) -> (usize, usize) {
+        (self.left_paragraphs.len(), self.right_paragraphs.len())
+    }
+
+    /// The scorer of the pair under `model`.
+    fn scorer<'m>(&'m self, model: &'m Model) -> Scorer<'m> {
+        Scorer::new(
+            self.features,
+            self.left_paragraphs,
+            self.right_paragraphs,
+            model,
+        )
+    }
+}
+
+/// A coarser pair made from a finer one (see [`halve`]), which owns what
+/// its [`Pair`] borrows.
+struct Coarse {
+    features: Features,
+    left_paragraphs: Vec<usize>,
+    right_paragraphs: Vec<usize>,
+}
+
+impl Coarse {
+    fn pair(&self) -> Pair<'_> {
+        Pair {
+            features: &self.features,
+            left_paragraphs: &self.left_paragraphs,
+            right_paragraphs: &self.right_paragraphs,
+        }
+    }
+}
+
 /// Searches the pair with the full grid when it has at most `full_cells`
 /// cells, else coarse to fine. Returns `None` only when the shapes of the
 /// model cannot reach `(n, m)` (they always can: 1-0 and 0-1 beads exist).
-pub fn search(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    temperature: f64,
-    full_cells: usize,
-) -> Option<Path> {
-    let band = band_for(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        full_cells,
-    );
-    search_in(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        temperature,
-        band,
-    )
+pub fn search(pair: Pair, model: &Model, temperature: f64, full_cells: usize) -> Option<Path> {
+    search_in(pair, model, temperature, band_for(pair, model, full_cells))
 }
 
 /// The beads of the cheapest path alone, found like [`search`] finds its
 /// path but without the posteriors and with the shapes of at most
 /// [`GUIDE_SHAPE`] sentences: a fraction of the work, for a first pass.
-pub fn cheapest(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    full_cells: usize,
-) -> Option<Beads> {
+pub fn cheapest(pair: Pair, model: &Model, full_cells: usize) -> Option<Beads> {
     let coarse = crate::timing::phase("  coarse");
-    let band = band_for(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        full_cells,
-    );
+    let band = band_for(pair, model, full_cells);
     drop(coarse);
     let _fine = crate::timing::phase("  fine");
     // This path only guides: a band of a few cells around it holds the
     // rarer shapes' paths too, so the shapes of up to four sentences do.
-    cheapest_in(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        band,
-        GUIDE_SHAPE,
-    )
+    cheapest_in(pair, model, band, GUIDE_SHAPE)
 }
 
 /// The cheapest path in `band` with the shapes of at most `largest`
 /// sentences, widened where the path nears its edge.
-fn cheapest_in(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    band: Band,
-    largest: usize,
-) -> Option<Beads> {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+fn cheapest_in(pair: Pair, model: &Model, band: Band, largest: usize) -> Option<Beads> {
+    let (n, m) = pair.size();
+    let scorer = pair.scorer(model);
     let shapes: Vec<_> = scorer
         .shapes()
         .into_iter()
@@ -141,16 +141,9 @@ fn cheapest_in(
 }
 
 /// The best path in `band`, widened where the path nears its edge.
-fn search_in(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    temperature: f64,
-    band: Band,
-) -> Option<Path> {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    let scorer = Scorer::new(features, left_paragraphs, right_paragraphs, model);
+fn search_in(pair: Pair, model: &Model, temperature: f64, band: Band) -> Option<Path> {
+    let (n, m) = pair.size();
+    let scorer = pair.scorer(model);
     let shapes = scorer.shapes();
     refine(
         n,
@@ -170,28 +163,19 @@ pub fn fits(n: usize, m: usize, full_cells: usize) -> bool {
 /// different model: a large pair is searched in a band around `previous`
 /// (widened where the path nears its edge) instead of coarse to fine again.
 pub fn search_near(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
+    pair: Pair,
     model: &Model,
     temperature: f64,
     full_cells: usize,
     previous: &Beads,
 ) -> Option<Path> {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+    let (n, m) = pair.size();
     let band = if fits(n, m, full_cells) {
         Band::full(n, m)
     } else {
         around_scaled(previous, 1, n, m, NEAR_RADIUS)
     };
-    search_in(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        temperature,
-        band,
-    )
+    search_in(pair, model, temperature, band)
 }
 
 /// The band for a pair: the whole grid if it fits; else the band around
@@ -200,47 +184,35 @@ pub fn search_near(
 /// from halving it again and again (see [`halving_band`]). Quartering skips
 /// the largest coarse level: a third of the coarse work, for a finest band
 /// a little wider. (Quartering at every level lost the path on long texts.)
-fn band_for(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    full_cells: usize,
-) -> Band {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+fn band_for(pair: Pair, model: &Model, full_cells: usize) -> Band {
+    let (n, m) = pair.size();
     if fits(n, m, full_cells) {
         return Band::full(n, m);
     }
     let model = &coarse_model(model);
     let cells = full_cells.min(COARSE_CELLS);
-    let (half, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
-    if fits(left_half.len(), right_half.len(), cells) {
-        let whole = Band::full(left_half.len(), right_half.len());
-        let beads = coarse_path(&half, &left_half, &right_half, model, whole);
+    let half = halve(pair);
+    let (h, k) = half.pair().size();
+    if fits(h, k, cells) {
+        let beads = coarse_path(half.pair(), model, Band::full(h, k));
         return around(&beads, n, m, RADIUS);
     }
-    let (quarter, left_quarter, right_quarter) = halve(&half, &left_half, &right_half);
-    let band = halving_band(&quarter, &left_quarter, &right_quarter, model, cells);
-    let beads = coarse_path(&quarter, &left_quarter, &right_quarter, model, band);
+    let quarter = halve(half.pair());
+    let band = halving_band(quarter.pair(), model, cells);
+    let beads = coarse_path(quarter.pair(), model, band);
     around_scaled(&beads, 4, n, m, QUARTER_RADIUS)
 }
 
 /// The band of a coarse pair: the whole grid if it has at most `cells`
 /// cells, else the band around the path of the pair halved, scaled back.
-fn halving_band(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    cells: usize,
-) -> Band {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
+fn halving_band(pair: Pair, model: &Model, cells: usize) -> Band {
+    let (n, m) = pair.size();
     if fits(n, m, cells) {
         return Band::full(n, m);
     }
-    let (half, left_half, right_half) = halve(features, left_paragraphs, right_paragraphs);
-    let band = halving_band(&half, &left_half, &right_half, model, cells);
-    let beads = coarse_path(&half, &left_half, &right_half, model, band);
+    let half = halve(pair);
+    let band = halving_band(half.pair(), model, cells);
+    let beads = coarse_path(half.pair(), model, band);
     around(&beads, n, m, RADIUS)
 }
 
@@ -256,23 +228,9 @@ fn coarse_model(model: &Model) -> Model {
 
 /// The cheapest path of a coarse pair in `band`, with all shapes (fewer
 /// lost the path), widened where the path nears its edge.
-fn coarse_path(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-    model: &Model,
-    band: Band,
-) -> Beads {
-    let (n, m) = (left_paragraphs.len(), right_paragraphs.len());
-    cheapest_in(
-        features,
-        left_paragraphs,
-        right_paragraphs,
-        model,
-        band,
-        usize::MAX,
-    )
-    .unwrap_or_else(|| vec![(0..n, 0..m)])
+fn coarse_path(pair: Pair, model: &Model, band: Band) -> Beads {
+    let (n, m) = pair.size();
+    cheapest_in(pair, model, band, usize::MAX).unwrap_or_else(|| vec![(0..n, 0..m)])
 }
 
 /// Runs `search` in `band`, widening the band where the path comes near its
@@ -370,33 +328,33 @@ fn widen(band: &Band, points: &[(usize, usize)], reach: usize, n: usize, m: usiz
 }
 
 /// The pair with every two neighbouring sentences of each side made one.
-fn halve(
-    features: &Features,
-    left_paragraphs: &[usize],
-    right_paragraphs: &[usize],
-) -> (Features, Vec<usize>, Vec<usize>) {
-    let (left_chars, left_keys, left_half) = halve_side(
+fn halve(pair: Pair) -> Coarse {
+    let features = pair.features;
+    let (left_chars, left_keys, left_paragraphs) = halve_side(
         &features.left_chars,
         &features.left_keys,
-        left_paragraphs,
+        pair.left_paragraphs,
         &features.weights,
     );
-    let (right_chars, right_keys, right_half) = halve_side(
+    let (right_chars, right_keys, right_paragraphs) = halve_side(
         &features.right_chars,
         &features.right_keys,
-        right_paragraphs,
+        pair.right_paragraphs,
         &features.weights,
     );
-    let coarse = Features {
-        left_chars,
-        right_chars,
-        left_keys,
-        right_keys,
-        weights: features.weights.clone(),
-        kinds: features.kinds.clone(),
-        ..Features::default()
-    };
-    (coarse, left_half, right_half)
+    Coarse {
+        features: Features {
+            left_chars,
+            right_chars,
+            left_keys,
+            right_keys,
+            weights: features.weights.clone(),
+            kinds: features.kinds.clone(),
+            ..Features::default()
+        },
+        left_paragraphs,
+        right_paragraphs,
+    }
 }
 
 fn halve_side(

@@ -78,20 +78,17 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
     let left_par: Vec<usize> = left.sentences.iter().map(|s| s.paragraph).collect();
     let right_par: Vec<usize> = right.sentences.iter().map(|s| s.paragraph).collect();
     let mut model = Model::initial(&features);
+    let pair = band::Pair {
+        features: &features,
+        left_paragraphs: &left_par,
+        right_paragraphs: &right_par,
+    };
     drop(anchors);
     let first_pass = timing::phase("first pass");
     let first = if band::fits(left_par.len(), right_par.len(), FULL_DP_CELLS) {
         // Small enough to weigh every alignment: learn from the beads that
         // are likely right.
-        let path = band::search(
-            &features,
-            &left_par,
-            &right_par,
-            &model,
-            TEMPERATURE,
-            FULL_DP_CELLS,
-        );
-        let path = path.expect(ALWAYS);
+        let path = band::search(pair, &model, TEMPERATURE, FULL_DP_CELLS).expect(ALWAYS);
         path.beads
             .into_iter()
             .zip(path.posteriors)
@@ -100,21 +97,12 @@ pub fn align_documents(left: &Document, right: &Document, options: &AlignOptions
             .collect()
     } else {
         // Too large for that twice: the cheapest path's beads, in plenty.
-        band::cheapest(&features, &left_par, &right_par, &model, FULL_DP_CELLS).expect(ALWAYS)
+        band::cheapest(pair, &model, FULL_DP_CELLS).expect(ALWAYS)
     };
     reestimate(&mut model, &features, &first);
     drop(first_pass);
     let second_pass = timing::phase("final pass");
-    let path = band::search_near(
-        &features,
-        &left_par,
-        &right_par,
-        &model,
-        TEMPERATURE,
-        FULL_DP_CELLS,
-        &first,
-    )
-    .expect(ALWAYS);
+    let path = band::search_near(pair, &model, TEMPERATURE, FULL_DP_CELLS, &first).expect(ALWAYS);
     drop(second_pass);
     Alignment {
         beads: path
