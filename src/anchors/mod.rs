@@ -125,12 +125,9 @@ impl KeyLists {
         let mut lists = KeyLists::default();
         lists.ids.reserve(self.ids.len() + extra.len());
         let mut extra = extra.into_iter().peekable();
-        for s in 0..self.len() {
-            lists.ids.extend_from_slice(&self[s]);
-            while let Some((_, id)) = extra.next_if(|&(at, _)| at == s) {
-                lists.ids.push(id);
-            }
-            lists.starts.push(lists.ids.len());
+        for (s, own) in self.iter().enumerate() {
+            let late = std::iter::from_fn(|| extra.next_if(|&(at, _)| at == s).map(|(_, id)| id));
+            lists.push(own.iter().copied().chain(late));
         }
         lists
     }
