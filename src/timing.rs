@@ -19,21 +19,26 @@ pub fn phase(name: &'static str) -> Phase {
     }
 }
 
-/// The peak resident memory of this process in MB, where the system tells
-/// it (`VmHWM` in `/proc/self/status`).
-fn peak_mb() -> Option<u64> {
+/// The peak and the current resident memory of this process in MB, where
+/// the system tells them (`VmHWM` and `VmRSS` in `/proc/self/status`).
+fn memory_mb() -> Option<(u64, u64)> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
+    let mb = |field: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(field))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024)
+    };
+    Some((mb("VmHWM:")?, mb("VmRSS:")?))
 }
 
 impl Drop for Phase {
     fn drop(&mut self) {
         if let Some(start) = self.start {
-            let peak = peak_mb().map_or(String::new(), |mb| format!(", peak {mb} MB"));
+            let memory = memory_mb().map_or(String::new(), |(peak, now)| {
+                format!(", peak {peak} MB, now {now} MB")
+            });
             eprintln!(
-                "tralign: {:<10} {:8.3} s{peak}",
+                "tralign: {:<10} {:8.3} s{memory}",
                 self.name,
                 start.elapsed().as_secs_f64()
             );
