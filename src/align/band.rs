@@ -21,12 +21,15 @@ use crate::anchors::{Features, KeyLists};
 
 use super::cost::{Model, Scorer};
 use super::dp::{self, Band, Path};
+use super::window;
 
 /// How many cells the band reaches beyond the scaled coarse path, each side.
 pub const RADIUS: usize = 3;
 
-/// The same for the path of a quartered pair, whose steps are twice as long.
-pub const QUARTER_RADIUS: usize = 4;
+/// How far the band of a quartered pair's path reaches: each row takes in
+/// what the rows this close to it hold, and as many cells more each side
+/// (see [`around_quarter`]).
+pub const QUARTER_RADIUS: usize = 3;
 
 /// A path point this close to an inner edge of the band asks for a wider band.
 pub const MARGIN: usize = 2;
@@ -122,7 +125,11 @@ pub fn cheapest(pair: Pair, model: &Model, full_cells: usize) -> Option<Beads> {
 }
 
 /// The cheapest path in `band` with the shapes of at most `largest`
-/// sentences, widened where the path nears its edge.
+/// sentences. Where the path comes near an inner edge of the band, the band
+/// is widened there and only the stretches of the path around those places
+/// are searched again (see [`repair`]), at most [`WIDENINGS`] times: a few
+/// points near the edge of a long band cost a few short searches, not the
+/// whole search again.
 fn cheapest_in(pair: Pair, model: &Model, band: Band, largest: usize) -> Option<Beads> {
     let (n, m) = pair.size();
     let scorer = pair.scorer(model);
@@ -131,13 +138,70 @@ fn cheapest_in(pair: Pair, model: &Model, band: Band, largest: usize) -> Option<
         .into_iter()
         .filter(|&(a, b)| a + b <= largest)
         .collect();
-    refine(
-        n,
-        m,
-        band,
-        |b: &Beads| b,
-        |band| dp::cheapest_beads(n, m, &shapes, band, &scorer),
-    )
+    let search = |band: &Band| dp::cheapest_beads(n, m, &shapes, band, &scorer);
+    let Some(mut beads) = search(&band) else {
+        // A band without a path: widened everywhere, and searched whole.
+        return refine(n, m, band, |b: &Beads| b, search);
+    };
+    let mut band = band;
+    for round in 0..WIDENINGS {
+        let near = near_edge(&band, &beads, m);
+        if near.is_empty() {
+            break;
+        }
+        let reach = RADIUS << (round + 1);
+        band = widen(&band, &near, reach, n, m);
+        beads = repair(&beads, &near, STRETCH * reach, |from, to| {
+            window::cheapest_between(from, to, &shapes, &band, &scorer)
+        });
+    }
+    Some(beads)
+}
+
+/// How many times the reach of a widening a stretch that is searched again
+/// extends before and after each point that asked for it.
+const STRETCH: usize = 8;
+
+/// `beads` with the stretch around each of `points` (in path order)
+/// searched again by `search`, from a cell of the path at least `stretch`
+/// rows before the point to one at least `stretch` rows after it;
+/// overlapping stretches are searched as one. A stretch that `search`
+/// finds no path for keeps its beads.
+fn repair(
+    beads: &Beads,
+    points: &[(usize, usize)],
+    stretch: usize,
+    search: impl Fn((usize, usize), (usize, usize)) -> Option<Beads>,
+) -> Beads {
+    // The cells of the path: the origin, then where each bead ends.
+    let cells: Vec<(usize, usize)> = std::iter::once((0, 0))
+        .chain(beads.iter().map(|(l, r)| (l.end, r.end)))
+        .collect();
+    // Stretches as ranges of those cells, and so of the beads between them.
+    let mut stretches: Vec<Range<usize>> = Vec::new();
+    for &(i, _) in points {
+        let before = i.saturating_sub(stretch);
+        let from = cells.partition_point(|c| c.0 <= before).saturating_sub(1);
+        let to = cells
+            .partition_point(|c| c.0 < i + stretch)
+            .min(cells.len() - 1);
+        match stretches.last_mut() {
+            Some(last) if from <= last.end => last.end = last.end.max(to),
+            _ => stretches.push(from..to),
+        }
+    }
+    let mut repaired = Vec::with_capacity(beads.len());
+    let mut next = 0;
+    for s in stretches {
+        repaired.extend_from_slice(&beads[next..s.start]);
+        match search(cells[s.start], cells[s.end]) {
+            Some(found) => repaired.extend(found),
+            None => repaired.extend_from_slice(&beads[s.clone()]),
+        }
+        next = s.end;
+    }
+    repaired.extend_from_slice(&beads[next..]);
+    repaired
 }
 
 /// The best path in `band`, widened where the path nears its edge.
@@ -200,7 +264,7 @@ fn band_for(pair: Pair, model: &Model, full_cells: usize) -> Band {
     let quarter = halve(half.pair());
     let band = halving_band(quarter.pair(), model, cells);
     let beads = coarse_path(quarter.pair(), model, band);
-    around_scaled(&beads, 4, n, m, QUARTER_RADIUS)
+    around_quarter(&beads, n, m)
 }
 
 /// The band of a coarse pair: the whole grid if it has at most `cells`
@@ -307,6 +371,46 @@ fn around_scaled(coarse: &Beads, scale: usize, n: usize, m: usize, radius: usize
     Band::from_rows(rows)
 }
 
+/// The band of the path of a quartered pair, scaled to the `n × m` grid. A
+/// 1-1 bead of the quartered pair, by far the most common, stands for four
+/// sentences a side that the finer path crosses close to the diagonal of
+/// their block, so it is drawn as that diagonal; any other bead (a merge, an
+/// omission), where the finer path may bend anywhere, as its whole block.
+/// Each row then takes in what the rows within [`QUARTER_RADIUS`] of it
+/// hold, widened by as many cells each side. Drawn as whole blocks, as
+/// [`around_scaled`] draws them, every row would be a fifth wider; on the
+/// long benchmark pairs the path and the widenings are the same.
+fn around_quarter(coarse: &Beads, n: usize, m: usize) -> Band {
+    let radius = QUARTER_RADIUS;
+    // Lowest and highest j per row of the drawn beads.
+    let mut low = vec![usize::MAX; n + 1];
+    let mut high = vec![0; n + 1];
+    for (l, r) in coarse {
+        let (i0, i1) = ((4 * l.start).min(n), (4 * l.end).min(n));
+        let (j0, j1) = ((4 * r.start).min(m), (4 * r.end).min(m));
+        let diagonal = l.len() == 1 && r.len() == 1 && i1 > i0;
+        for i in i0..=i1 {
+            let (lo, hi) = if diagonal {
+                let along = (i - i0) * (j1 - j0);
+                (j0 + along / (i1 - i0), j0 + along.div_ceil(i1 - i0))
+            } else {
+                (j0, j1)
+            };
+            low[i] = low[i].min(lo);
+            high[i] = high[i].max(hi);
+        }
+    }
+    let rows = (0..=n)
+        .map(|i| {
+            let near = i.saturating_sub(radius)..(i + radius).min(n) + 1;
+            let lo = low[near.clone()].iter().min().copied().unwrap_or(0);
+            let hi = high[near].iter().max().copied().unwrap_or(m);
+            lo.saturating_sub(radius)..(hi + radius).min(m) + 1
+        })
+        .collect();
+    Band::from_rows(rows)
+}
+
 /// The band with a square of `reach` cells added around each of `points`,
 /// kept monotone.
 fn widen(band: &Band, points: &[(usize, usize)], reach: usize, n: usize, m: usize) -> Band {
@@ -408,6 +512,65 @@ mod tests {
         assert_eq!(band.row(0), 0..4);
         assert_eq!(band.row(5), 1..10);
         assert_eq!(band.row(10), 7..11);
+    }
+
+    #[test]
+    fn a_quartered_path_is_drawn_as_diagonals_and_blocks() {
+        // Two 1-1 beads, then a 2-1 merge: 12 rows, 8 columns, scale 4.
+        let coarse: Beads = vec![(0..1, 0..1), (1..2, 1..2), (2..4, 2..3)];
+        let band = around_quarter(&coarse, 16, 12);
+        let r = QUARTER_RADIUS;
+        // Row 2 lies on the first diagonal; the rows within r of it reach
+        // from j = 0 to j = 5, widened by r on each side.
+        assert_eq!(band.row(2), 0..5 + r + 1);
+        // Row 4 is a corner; rows 1..=7 span j = 1..=7 on the diagonals
+        // (and 1 - r is cut at the grid's edge).
+        assert_eq!(band.row(4), 0..7 + r + 1);
+        // Every row of the merge's block holds the whole block, j = 8..=12.
+        for i in 8..=16 {
+            assert!(
+                band.row(i).contains(&8) && band.row(i).contains(&12),
+                "row {i}"
+            );
+        }
+        // Much narrower than the block-drawn band on the diagonal.
+        let blocks = around_scaled(&coarse, 4, 16, 12, QUARTER_RADIUS);
+        assert!(band.row(2).len() < blocks.row(2).len());
+        for i in 1..=16 {
+            assert!(band.row(i).start >= band.row(i - 1).start);
+            assert!(band.row(i).end >= band.row(i - 1).end);
+        }
+    }
+
+    #[test]
+    fn repair_searches_only_the_stretches_around_the_points() {
+        let diagonal: Beads = (0..100).map(|k| (k..k + 1, k..k + 1)).collect();
+        // A search that takes each stretch as one bead, and records it.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let one_bead = |from: (usize, usize), to: (usize, usize)| {
+            asked.borrow_mut().push((from, to));
+            Some(vec![(from.0..to.0, from.1..to.1)])
+        };
+        let repaired = repair(&diagonal, &[(50, 50)], 10, one_bead);
+        assert_eq!(asked.take(), vec![((40, 40), (60, 60))]);
+        assert_eq!(repaired.len(), 100 - 20 + 1);
+        assert_eq!(repaired[40], (40..60, 40..60));
+        assert_eq!(repaired[..40], diagonal[..40]);
+        assert_eq!(repaired[41..], diagonal[60..]);
+        // Points whose stretches overlap are searched once; far ones apart.
+        repair(&diagonal, &[(20, 20), (30, 30), (80, 80)], 10, one_bead);
+        assert_eq!(
+            asked.take(),
+            vec![((10, 10), (40, 40)), ((70, 70), (90, 90))]
+        );
+        // Stretches reach the ends of the path, and keep their beads when the
+        // search finds nothing.
+        repair(&diagonal, &[(3, 3), (97, 97)], 10, one_bead);
+        assert_eq!(
+            asked.take(),
+            vec![((0, 0), (13, 13)), ((87, 87), (100, 100))]
+        );
+        assert_eq!(repair(&diagonal, &[(50, 50)], 10, |_, _| None), diagonal);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod band;
 pub mod cost;
 pub mod dp;
 pub mod runs;
+pub mod window;
 
 use std::ops::Range;
 
