@@ -98,19 +98,61 @@ fn band_equals_full_on_a_repeated_text_with_a_missing_block() {
 /// Three copies of news-blinken, each with its own heading; a block of five
 /// English sentences is missing from the middle copy.
 fn repeated_with_a_missing_block() -> (Vec<String>, Vec<String>) {
-    let (de, en) = blinken();
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    for copy in 1..=3 {
-        left.push(format!("Teil {copy}."));
-        right.push(format!("Part {copy}."));
-        left.extend(de.iter().cloned());
-        let mut en = en.clone();
+    copies(3, |copy, _, en| {
         if copy == 2 {
             en.drain(6..11);
         }
+    })
+}
+
+/// `count` copies of news-blinken, each with its own heading, the German and
+/// English sentences of copy `c` (from 1) changed by `edit(c, de, en)`.
+fn copies(
+    count: usize,
+    edit: impl Fn(usize, &mut Vec<String>, &mut Vec<String>),
+) -> (Vec<String>, Vec<String>) {
+    let (de, en) = blinken();
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for copy in 1..=count {
+        left.push(format!("Teil {copy}."));
+        right.push(format!("Part {copy}."));
+        let (mut de, mut en) = (de.clone(), en.clone());
+        edit(copy, &mut de, &mut en);
+        left.extend(de);
         right.extend(en);
     }
     (left, right)
+}
+
+#[test]
+fn band_equals_full_with_long_gaps_on_both_sides() {
+    // Three copies of news-blinken: the second lacks its last nine English
+    // sentences, the third seven German ones. A band that trusted the
+    // coarse path's 1-1 beads beside those gaps too far once missed the
+    // path here (a finest band drawn with every 1-1 bead as a diagonal).
+    let (left, right) = copies(3, |copy, de, en| match copy {
+        2 => drop(en.drain(6..)),
+        3 => drop(de.drain(6..13)),
+        _ => {}
+    });
+    assert_band_equals_full(&doc("de", &left, "de"), &doc("en", &right, "en"));
+}
+
+#[test]
+fn band_equals_full_where_the_path_nears_the_edge_of_the_band() {
+    // Four copies of news-blinken: the first and fourth lack thirteen
+    // English sentences, the second four German ones. The first path found
+    // comes near the edge of the band, which is widened there and the
+    // stretch of the path around it searched again and put back in place.
+    let (left, right) = copies(4, |copy, de, en| match copy {
+        1 | 4 => drop(en.drain(1..14)),
+        2 => drop(de.drain(4..8)),
+        _ => {}
+    });
+    let (left, right) = (doc("de", &left, "de"), doc("en", &right, "en"));
+    assert_band_equals_full(&left, &right);
+    let full = beads(&left, &right, usize::MAX);
+    assert_eq!(two_pass_beads(&left, &right, 0), full);
 }
 
 #[test]

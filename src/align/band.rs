@@ -372,23 +372,31 @@ fn around_scaled(coarse: &Beads, scale: usize, n: usize, m: usize, radius: usize
 }
 
 /// The band of the path of a quartered pair, scaled to the `n × m` grid. A
-/// 1-1 bead of the quartered pair, by far the most common, stands for four
-/// sentences a side that the finer path crosses close to the diagonal of
-/// their block, so it is drawn as that diagonal; any other bead (a merge, an
-/// omission), where the finer path may bend anywhere, as its whole block.
-/// Each row then takes in what the rows within [`QUARTER_RADIUS`] of it
-/// hold, widened by as many cells each side. Drawn as whole blocks, as
-/// [`around_scaled`] draws them, every row would be a fifth wider; on the
-/// long benchmark pairs the path and the widenings are the same.
+/// 1-1 bead of the quartered pair amid other 1-1 beads, by far the most
+/// common, stands for four sentences a side that the finer path crosses
+/// close to the diagonal of their block, so it is drawn as that diagonal;
+/// any other bead (a merge, an omission, or a 1-1 bead beside one), where
+/// the finer path may bend anywhere, as its whole block. Each row then takes
+/// in what the rows within [`QUARTER_RADIUS`] of it hold, widened by as many
+/// cells each side. Drawn as whole blocks, as [`around_scaled`] draws them,
+/// every row would be about a fifth wider; on the long benchmark pairs the
+/// path is the same.
 fn around_quarter(coarse: &Beads, n: usize, m: usize) -> Band {
     let radius = QUARTER_RADIUS;
     // Lowest and highest j per row of the drawn beads.
     let mut low = vec![usize::MAX; n + 1];
     let mut high = vec![0; n + 1];
-    for (l, r) in coarse {
+    // Whether bead `k` is 1-1, or lies beyond either end of the path.
+    let one_one = |k: usize| {
+        coarse
+            .get(k)
+            .is_none_or(|(l, r)| l.len() == 1 && r.len() == 1)
+    };
+    for (k, (l, r)) in coarse.iter().enumerate() {
         let (i0, i1) = ((4 * l.start).min(n), (4 * l.end).min(n));
         let (j0, j1) = ((4 * r.start).min(m), (4 * r.end).min(m));
-        let diagonal = l.len() == 1 && r.len() == 1 && i1 > i0;
+        let amid = (k == 0 || one_one(k - 1)) && one_one(k) && one_one(k + 1);
+        let diagonal = amid && i1 > i0;
         for i in i0..=i1 {
             let (lo, hi) = if diagonal {
                 let along = (i - i0) * (j1 - j0);
@@ -516,27 +524,42 @@ mod tests {
 
     #[test]
     fn a_quartered_path_is_drawn_as_diagonals_and_blocks() {
-        // Two 1-1 beads, then a 2-1 merge: 12 rows, 8 columns, scale 4.
-        let coarse: Beads = vec![(0..1, 0..1), (1..2, 1..2), (2..4, 2..3)];
-        let band = around_quarter(&coarse, 16, 12);
+        // Three 1-1 beads, a 2-1 merge, two 1-1 beads: scale 4.
+        let coarse: Beads = vec![
+            (0..1, 0..1),
+            (1..2, 1..2),
+            (2..3, 2..3),
+            (3..5, 3..4),
+            (5..6, 4..5),
+            (6..7, 5..6),
+        ];
+        let (n, m) = (28, 24);
+        let band = around_quarter(&coarse, n, m);
         let r = QUARTER_RADIUS;
-        // Row 2 lies on the first diagonal; the rows within r of it reach
-        // from j = 0 to j = 5, widened by r on each side.
+        // Row 2 lies on the first diagonal: the rows within r of it reach
+        // from j = 0 to j = 5, widened by r on each side (and cut at 0).
         assert_eq!(band.row(2), 0..5 + r + 1);
-        // Row 4 is a corner; rows 1..=7 span j = 1..=7 on the diagonals
-        // (and 1 - r is cut at the grid's edge).
-        assert_eq!(band.row(4), 0..7 + r + 1);
-        // Every row of the merge's block holds the whole block, j = 8..=12.
-        for i in 8..=16 {
+        // The merge and the 1-1 beads beside it are drawn as whole blocks:
+        // every row of the merge holds its columns 12..=16, and every row
+        // of the bead before it the columns 8..=12.
+        for i in 12..=20 {
+            assert!(
+                band.row(i).contains(&12) && band.row(i).contains(&16),
+                "row {i}"
+            );
+        }
+        for i in 8..=12 {
             assert!(
                 band.row(i).contains(&8) && band.row(i).contains(&12),
                 "row {i}"
             );
         }
-        // Much narrower than the block-drawn band on the diagonal.
-        let blocks = around_scaled(&coarse, 4, 16, 12, QUARTER_RADIUS);
+        // The band ends in the grid's last corner.
+        assert_eq!(band.row(n).end, m + 1);
+        // Narrower than the block-drawn band on the diagonal.
+        let blocks = around_scaled(&coarse, 4, n, m, QUARTER_RADIUS);
         assert!(band.row(2).len() < blocks.row(2).len());
-        for i in 1..=16 {
+        for i in 1..=n {
             assert!(band.row(i).start >= band.row(i - 1).start);
             assert!(band.row(i).end >= band.row(i - 1).end);
         }
