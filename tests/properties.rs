@@ -3,8 +3,11 @@
 //! sentence of both sides is in exactly one bead, in order.
 
 use proptest::prelude::*;
+use tralign::align::band;
+use tralign::align::cost::Model;
+use tralign::anchors::Features;
 use tralign::limit::cut_long_sentences;
-use tralign::{align_documents, read, AlignOptions, Document, Lang};
+use tralign::{align_documents, read, AlignOptions, Document, Lang, Lexicon};
 
 /// Text that looks like prose (words, sentence ends, quotes, line ends,
 /// combining marks) or any string at all.
@@ -34,8 +37,63 @@ fn check_sentences(doc: &Document) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every sentence of both sides in exactly one bead, in order.
+fn check_covers(
+    beads: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+    (n, m): (usize, usize),
+) -> Result<(), TestCaseError> {
+    let (mut i, mut j) = (0, 0);
+    for (l, r) in beads {
+        prop_assert_eq!((l.start, r.start), (i, j));
+        prop_assert!(!l.is_empty() || !r.is_empty());
+        (i, j) = (l.end, r.end);
+    }
+    prop_assert_eq!((i, j), (n, m));
+    Ok(())
+}
+
+/// Sentences of data/news-blinken picked by index, one a line.
+fn picked(path: &str, picks: &[usize]) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let picked: Vec<&str> = picks.iter().map(|&k| lines[k % lines.len()]).collect();
+    picked.join("\n")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The band searches of a long pair, forced on short ones by tiny cell
+    /// budgets (coarse levels, widenings, stretches searched again), give
+    /// paths that take every sentence once, in order, whatever the pair.
+    #[test]
+    fn band_searches_cover_every_sentence_once_and_in_order(
+        left in proptest::collection::vec(0..15usize, 0..70),
+        right in proptest::collection::vec(0..15usize, 0..70),
+        budget in prop_oneof![Just(0usize), 0..400usize],
+    ) {
+        let de = document(&picked("data/news-blinken/de.sentences.txt", &left), "de", true);
+        let en = document(&picked("data/news-blinken/en.sentences.txt", &right), "en", true);
+        let features = Features::extract(
+            &de.sentences,
+            &de.lang,
+            &en.sentences,
+            &en.lang,
+            &Lexicon::builtin(&de.lang, &en.lang),
+            &Lexicon::default(),
+        );
+        let lp: Vec<usize> = de.sentences.iter().map(|s| s.paragraph).collect();
+        let rp: Vec<usize> = en.sentences.iter().map(|s| s.paragraph).collect();
+        let pair = band::Pair { features: &features, left_paragraphs: &lp, right_paragraphs: &rp };
+        let model = Model::initial(&features);
+        let size = (lp.len(), rp.len());
+        let path = band::search(pair, &model, 1.0, budget).unwrap();
+        check_covers(&path.beads, size)?;
+        let first = band::cheapest(pair, &model, budget).unwrap();
+        check_covers(&first, size)?;
+        let near = band::search_near(pair, &model, 1.0, budget, &first).unwrap();
+        check_covers(&near.beads, size)?;
+    }
 
     /// The fast paths of white-space folding and word folding spell what
     /// the plain definitions spell.
