@@ -118,13 +118,8 @@ proptest! {
         check_sentences(&de)?;
         check_sentences(&en)?;
         let alignment = align_documents(&de, &en, &AlignOptions::default());
-        let (mut i, mut j) = (0, 0);
-        for bead in &alignment.beads {
-            prop_assert_eq!((bead.left.start, bead.right.start), (i, j));
-            prop_assert!(!bead.left.is_empty() || !bead.right.is_empty());
-            (i, j) = (bead.left.end, bead.right.end);
-        }
-        prop_assert_eq!((i, j), (de.sentences.len(), en.sentences.len()));
+        let beads: Vec<_> = alignment.beads.iter().map(|b| (b.left.clone(), b.right.clone())).collect();
+        check_covers(&beads, (de.sentences.len(), en.sentences.len()))?;
         prop_assert_eq!(alignment.posteriors.len(), alignment.beads.len());
         prop_assert!(alignment.posteriors.iter().all(|p| (0.0..=1.0).contains(p)));
     }

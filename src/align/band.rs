@@ -173,10 +173,7 @@ fn repair(
     stretch: usize,
     search: impl Fn((usize, usize), (usize, usize)) -> Option<Beads>,
 ) -> Beads {
-    // The cells of the path: the origin, then where each bead ends.
-    let cells: Vec<(usize, usize)> = std::iter::once((0, 0))
-        .chain(beads.iter().map(|(l, r)| (l.end, r.end)))
-        .collect();
+    let cells: Vec<(usize, usize)> = path_cells(beads).collect();
     // Stretches as ranges of those cells, and so of the beads between them.
     let mut stretches: Vec<Range<usize>> = Vec::new();
     for &(i, _) in points {
@@ -330,11 +327,15 @@ fn refine<T>(
     None
 }
 
+/// The cells of a path: the origin, then where each bead ends.
+fn path_cells(beads: &Beads) -> impl Iterator<Item = (usize, usize)> + '_ {
+    std::iter::once((0, 0)).chain(beads.iter().map(|(l, r)| (l.end, r.end)))
+}
+
 /// The path points that lie within [`MARGIN`] cells of an edge of the band
 /// that the grid does not impose.
 fn near_edge(band: &Band, beads: &Beads, m: usize) -> Vec<(usize, usize)> {
-    let points = std::iter::once((0, 0)).chain(beads.iter().map(|(l, r)| (l.end, r.end)));
-    points
+    path_cells(beads)
         .filter(|&(i, j)| {
             let row = band.row(i);
             (row.start > 0 && j < row.start + MARGIN) || (row.end <= m && j + MARGIN >= row.end)
@@ -351,24 +352,8 @@ fn around(coarse: &Beads, n: usize, m: usize, radius: usize) -> Band {
 /// The band of a path whose indices are `scale` times smaller than those of
 /// the `n × m` grid, widened by `radius` cells.
 fn around_scaled(coarse: &Beads, scale: usize, n: usize, m: usize, radius: usize) -> Band {
-    // Lowest and highest j per row that the scaled beads cover; both rise with i.
-    let mut low = vec![usize::MAX; n + 1];
-    let mut high = vec![0; n + 1];
-    for (l, r) in coarse {
-        let (j0, j1) = ((scale * r.start).min(m), (scale * r.end).min(m));
-        for i in (scale * l.start).min(n)..=(scale * l.end).min(n) {
-            low[i] = low[i].min(j0);
-            high[i] = high[i].max(j1);
-        }
-    }
-    let rows = (0..=n)
-        .map(|i| {
-            let lo = low[i.saturating_sub(radius)].saturating_sub(radius);
-            let hi = (high[(i + radius).min(n)] + radius).min(m);
-            lo..hi + 1
-        })
-        .collect();
-    Band::from_rows(rows)
+    let (low, high) = drawn(coarse, scale, n, m, false);
+    around_drawn(&low, &high, n, m, radius)
 }
 
 /// The band of the path of a quartered pair, scaled to the `n × m` grid. A
@@ -382,8 +367,21 @@ fn around_scaled(coarse: &Beads, scale: usize, n: usize, m: usize, radius: usize
 /// every row would be about a fifth wider; on the long benchmark pairs the
 /// path is the same.
 fn around_quarter(coarse: &Beads, n: usize, m: usize) -> Band {
-    let radius = QUARTER_RADIUS;
-    // Lowest and highest j per row of the drawn beads.
+    let (low, high) = drawn(coarse, 4, n, m, true);
+    around_drawn(&low, &high, n, m, QUARTER_RADIUS)
+}
+
+/// The lowest and highest `j` per row of the `n × m` grid that the path
+/// `coarse`, `scale` times smaller, passes: every bead drawn as its whole
+/// block, or, with `diagonals`, a 1-1 bead amid other 1-1 beads as the
+/// diagonal of its block. Both rise with the row, as the path does.
+fn drawn(
+    coarse: &Beads,
+    scale: usize,
+    n: usize,
+    m: usize,
+    diagonals: bool,
+) -> (Vec<usize>, Vec<usize>) {
     let mut low = vec![usize::MAX; n + 1];
     let mut high = vec![0; n + 1];
     // Whether bead `k` is 1-1, or lies beyond either end of the path.
@@ -393,10 +391,10 @@ fn around_quarter(coarse: &Beads, n: usize, m: usize) -> Band {
             .is_none_or(|(l, r)| l.len() == 1 && r.len() == 1)
     };
     for (k, (l, r)) in coarse.iter().enumerate() {
-        let (i0, i1) = ((4 * l.start).min(n), (4 * l.end).min(n));
-        let (j0, j1) = ((4 * r.start).min(m), (4 * r.end).min(m));
+        let (i0, i1) = ((scale * l.start).min(n), (scale * l.end).min(n));
+        let (j0, j1) = ((scale * r.start).min(m), (scale * r.end).min(m));
         let amid = (k == 0 || one_one(k - 1)) && one_one(k) && one_one(k + 1);
-        let diagonal = amid && i1 > i0;
+        let diagonal = diagonals && amid && i1 > i0;
         for i in i0..=i1 {
             let (lo, hi) = if diagonal {
                 let along = (i - i0) * (j1 - j0);
@@ -408,12 +406,18 @@ fn around_quarter(coarse: &Beads, n: usize, m: usize) -> Band {
             high[i] = high[i].max(hi);
         }
     }
+    (low, high)
+}
+
+/// The band whose row `i` holds what the rows within `radius` of it hold
+/// (`low` and `high` per row, both rising), widened by `radius` cells each
+/// side.
+fn around_drawn(low: &[usize], high: &[usize], n: usize, m: usize, radius: usize) -> Band {
     let rows = (0..=n)
         .map(|i| {
-            let near = i.saturating_sub(radius)..(i + radius).min(n) + 1;
-            let lo = low[near.clone()].iter().min().copied().unwrap_or(0);
-            let hi = high[near].iter().max().copied().unwrap_or(m);
-            lo.saturating_sub(radius)..(hi + radius).min(m) + 1
+            let lo = low[i.saturating_sub(radius)].saturating_sub(radius);
+            let hi = (high[(i + radius).min(n)] + radius).min(m);
+            lo..hi + 1
         })
         .collect();
     Band::from_rows(rows)
