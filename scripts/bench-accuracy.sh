@@ -14,8 +14,12 @@
 # /usr/share/dictd; Debian: apt-get install dict-freedict-deu-eng
 # dict-freedict-deu-fra). Rows with a missing dictionary are skipped.
 # Ends with the confidence calibration table on textberg-dev.
+#
+# Each run is kept in benchmarks/runs/YYYY-MM-DD-bench-accuracy.txt (scripts/keep-run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/keep-run.sh
+keep_run bench-accuracy "scripts/bench-accuracy.sh $*"
 root=$PWD
 cargo build --release --quiet
 bin=$root/target/release/tralign

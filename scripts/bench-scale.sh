@@ -12,8 +12,12 @@
 # random deletions and merges (scripts/make-long-pair.py), so each comes
 # with a gold alignment and the strict F1 is reported too (up to 300000). Without that
 # corpus, data/news-blinken (de-en) is repeated instead.
+#
+# Each run is kept in benchmarks/runs/YYYY-MM-DD-bench-scale.txt (scripts/keep-run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/keep-run.sh
+keep_run bench-scale "RUNS=${RUNS:-1} scripts/bench-scale.sh $*"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(30000 300000 1000000)
 corpus=../shared/corpus/textberg-dev
