@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time and peak memory of tralign on huge inputs (release build), as
-# reported in README.md "Robustness":
+# reported in docs/testing.md "Benchmarks":
 #   1. a 50 MB line without punctuation against the English news article;
 #   2. one sentence against 10,000 (presplit).
 # Usage: scripts/huge-inputs.sh   (needs /usr/bin/time from Debian's `time`)
