@@ -4,13 +4,23 @@
 //! In: a language code such as `de`. Out: a [`Lang`] profile with its
 //! abbreviations, usual sentence starts, speech verbs, month and weekday
 //! names and number format, and, for a pair of languages, a [`Lexicon`] of
-//! names whose forms differ (Peking/Beijing).
+//! names whose forms differ (Peking/Beijing). Languages are named by BCP-47
+//! [`Tag`]s, and a text whose name does not say its language can be
+//! [`guess`]ed from its words; [`choose_pair`] settles both sides of a pair.
 //! The knowledge lives in files under `data/lang/` and `data/lexicon/`,
 //! compiled into the binary with `include_str!`. A language without a profile
 //! still works: it gets an empty profile with an English-style number format,
 //! so numbers, names and cognates still anchor it.
 
+mod choose;
+mod guess;
+mod tag;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+pub use choose::{choose, choose_pair, Choice, Origin};
+pub use guess::{guess, Guess};
+pub use tag::Tag;
 
 use crate::Error;
 
@@ -59,8 +69,11 @@ const LEXICONS: &[(&str, &str, &str)] = &[
 /// What the tool knows about one language.
 #[derive(Debug, Clone)]
 pub struct Lang {
-    /// The ISO 639-1 code, such as `de`.
+    /// The primary language subtag, such as `de`: it picks the built-in rules.
     pub code: String,
+    /// The whole language tag as given, such as `de-DE`: the files that name
+    /// a language name it so.
+    pub tag: String,
     /// Words that are followed by a period without ending a sentence, stored
     /// without their final period (`z. B`, `U.S`, `Dr`).
     pub abbreviations: HashSet<String>,
@@ -90,16 +103,18 @@ pub struct Lang {
 }
 
 impl Lang {
-    /// The profile for `code`. Codes without a built-in profile get an empty
-    /// one, so that any language pair runs.
-    pub fn new(code: &str) -> Result<Lang, Error> {
-        let code = code.trim().to_lowercase();
-        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Err(Error::Usage(format!(
-                "'{code}' is not a language code such as de, en or fr"
-            )));
-        }
+    /// The profile for a BCP-47 tag such as `de` or `de-DE`, by its primary
+    /// language. Languages without a built-in profile get an empty one, so
+    /// that any language pair runs.
+    pub fn new(tag: &str) -> Result<Lang, Error> {
+        Ok(Lang::of(&Tag::parse(tag)?))
+    }
+
+    /// The profile for a checked tag.
+    pub fn of(tag: &Tag) -> Lang {
+        let code = tag.language().to_string();
         let mut lang = Lang {
+            tag: tag.to_string(),
             code: code.clone(),
             abbreviations: HashSet::default(),
             final_abbreviations: HashSet::default(),
@@ -138,7 +153,7 @@ impl Lang {
                 lang.group_marks.extend(['\u{a0}', '\u{202f}']);
             }
         }
-        Ok(lang)
+        lang
     }
 
     /// Whether this profile has built-in knowledge, or is the empty fallback.

@@ -13,6 +13,7 @@ pub mod jsonl;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::lang::{choose_pair, Tag};
 use crate::review::review;
 use crate::write::csv::{to_csv, CsvOptions};
 use crate::write::ladder::to_ladder;
@@ -52,8 +53,9 @@ impl Format {
 /// The settings every job of a batch shares.
 #[derive(Debug, Clone)]
 pub struct BatchConfig {
-    /// Left and right language codes.
-    pub langs: (String, String),
+    /// Left and right language tags; without them each pair's languages
+    /// are told from its file names or its words.
+    pub langs: Option<(Tag, Tag)>,
     /// The inputs have one sentence a line.
     pub presplit: bool,
     /// The output format.
@@ -174,7 +176,9 @@ pub fn output_path(out_dir: &Path, name: &str) -> Result<PathBuf, Error> {
 }
 
 /// Aligns one job and writes its output; every error names the file.
-pub fn run_job(job: &Job, config: &BatchConfig) -> Result<(), Error> {
+/// Returns what the user should be told: languages guessed from the words,
+/// sides that look swapped.
+pub fn run_job(job: &Job, config: &BatchConfig) -> Result<Vec<String>, Error> {
     let target = output_path(&config.out_dir, &job.output)?;
     let (left_name, right_name) = (
         job.left.display().to_string(),
@@ -183,22 +187,24 @@ pub fn run_job(job: &Job, config: &BatchConfig) -> Result<(), Error> {
     let target_name = target.display().to_string();
     crate::write::sink::Sink::new(Some(&target_name))
         .check_not_input(&[&left_name, &right_name])?;
-    let load = |name: &str, code: &str| -> Result<Document, Error> {
-        let text = read::read_text(name)?;
-        Ok(Document::from_text(
-            name,
-            &text,
-            Lang::new(code)?,
-            config.presplit,
-        ))
+    let (left_text, right_text) = (read::read_text(&left_name)?, read::read_text(&right_name)?);
+    let (lc, rc, warning) = choose_pair(
+        (&left_name, &left_text),
+        (&right_name, &right_text),
+        config.langs.as_ref(),
+    )?;
+    let notes = [lc.note(&left_name), rc.note(&right_name), warning];
+    let document = |name: &str, text: &str, tag: &Tag| {
+        Document::from_text(name, text, Lang::of(tag), config.presplit)
     };
-    let left = load(&left_name, &config.langs.0)?;
-    let right = load(&right_name, &config.langs.1)?;
+    let left = document(&left_name, &left_text, &lc.tag);
+    let right = document(&right_name, &right_text, &rc.tag);
     let bytes = render(&left, &right, &config.format)?;
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(&target_name, e))?;
     }
-    write_atomic(&target_name, &bytes)
+    write_atomic(&target_name, &bytes)?;
+    Ok(notes.into_iter().flatten().collect())
 }
 
 /// Aligns two documents and renders the alignment in `format`.
@@ -208,7 +214,7 @@ pub fn render(left: &Document, right: &Document, format: &Format) -> Result<Vec<
         Format::Ladder => Ok(to_ladder(&alignment.beads).into_bytes()),
         Format::Csv(options) => {
             let rows = review(left, right, &alignment);
-            to_csv(&rows, &left.lang.code, &right.lang.code, options)
+            to_csv(&rows, &left.lang.tag, &right.lang.tag, options)
         }
     }
 }

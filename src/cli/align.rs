@@ -1,6 +1,7 @@
 //! `tralign align LEFT RIGHT`: the main job.
 
 use tralign::dict::load_dictionary;
+use tralign::lang::Tag;
 use tralign::review::review;
 use tralign::write::csv::{to_csv, CsvOptions};
 use tralign::write::ladder::to_ladder;
@@ -9,7 +10,7 @@ use tralign::write::tmx::{to_tmx, units_from_rows, TmxOptions};
 use tralign::write::{html, json, keep_confident, xlsx};
 use tralign::{align_documents, AlignOptions, Document, Error};
 
-use super::input::{pair_langs, InputArgs};
+use super::input::{given_pair, parse_tag, InputArgs};
 use super::output::{check_binary_sink, creation_time, Format};
 use super::Exit;
 
@@ -19,9 +20,10 @@ pub struct Args {
     left: String,
     /// The right text (e.g. the English source).
     right: String,
-    /// The two languages, left first, e.g. de,en; guessed from the file names if left out.
-    #[arg(long, value_delimiter = ',')]
-    langs: Option<Vec<String>>,
+    /// The two languages as BCP-47 tags, left first, e.g. de,en or de-DE,en-US;
+    /// told from the file names or the words if left out.
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    langs: Option<Vec<Tag>>,
     /// The inputs already have one sentence a line.
     #[arg(long)]
     presplit: bool,
@@ -56,20 +58,21 @@ pub struct Args {
 struct Config {
     left: String,
     right: String,
-    langs: (String, String),
+    langs: Option<Vec<Tag>>,
     presplit: bool,
     format: Format,
     sink: Sink,
     csv: CsvOptions,
     min_confidence: Option<f64>,
-    tmx: TmxOptions,
+    source_lang: Option<String>,
+    created: i64,
     input: InputArgs,
     dict: Option<String>,
 }
 
 impl Config {
     fn new(args: Args) -> Result<Config, Error> {
-        let langs = pair_langs(&args.left, &args.right, args.langs.as_deref())?;
+        given_pair(args.langs.as_deref())?;
         if let Some(min) = args.min_confidence {
             if !(0.0..=1.0).contains(&min) {
                 return Err(Error::Usage(format!(
@@ -85,17 +88,11 @@ impl Config {
         }
         let sink = Sink::new(args.output.as_deref());
         check_binary_sink(args.format, &sink)?;
-        let tmx = TmxOptions {
-            source_lang: args.source_lang.unwrap_or_else(|| langs.1.clone()),
-            left_lang: langs.0.clone(),
-            right_lang: langs.1.clone(),
-            created: creation_time()?,
-        };
         Ok(Config {
             sink,
             left: args.left,
             right: args.right,
-            langs,
+            langs: args.langs,
             presplit: args.presplit,
             format: args.format,
             csv: CsvOptions {
@@ -103,7 +100,8 @@ impl Config {
                 excel: args.excel,
             },
             min_confidence: args.min_confidence,
-            tmx,
+            source_lang: args.source_lang,
+            created: creation_time()?,
             input: args.input,
             dict: args.dict,
         })
@@ -115,13 +113,14 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     config
         .sink
         .check_not_input(&[&config.left, &config.right])?;
-    let (l, r) = (&config.langs.0, &config.langs.1);
     let reading = tralign::timing::phase("read");
-    // Reading, decoding and splitting one side does not wait for the other.
-    let load =
-        |path: &str, code: &str| config.input.load_side(path, code, config.presplit, "align");
-    let (left, right) = rayon::join(|| load(&config.left, l), || load(&config.right, r));
-    let (left, right) = (left?, right?);
+    let (left, right) = config.input.load_pair(
+        (&config.left, &config.right),
+        config.langs.as_deref(),
+        config.presplit,
+        "align",
+    )?;
+    let (l, r) = (&left.lang.tag, &right.lang.tag);
     let options = align_options(config.dict.as_deref(), &left, &right)?;
     drop(reading);
     let alignment = align_documents(&left, &right, &options);
@@ -138,8 +137,16 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let bytes = match config.format {
         Format::Ladder => to_ladder(&alignment.beads).into_bytes(),
         Format::Csv => to_csv(&reviewed(), l, r, &config.csv)?,
-        Format::Tmx => to_tmx(&units_from_rows(&reviewed()), &config.tmx)?.into_bytes(),
-        Format::Xlsx => xlsx::to_xlsx(&reviewed(), l, r, config.tmx.created)?,
+        Format::Tmx => {
+            let tmx = TmxOptions {
+                source_lang: config.source_lang.clone().unwrap_or_else(|| r.clone()),
+                left_lang: l.clone(),
+                right_lang: r.clone(),
+                created: config.created,
+            };
+            to_tmx(&units_from_rows(&reviewed()), &tmx)?.into_bytes()
+        }
+        Format::Xlsx => xlsx::to_xlsx(&reviewed(), l, r, config.created)?,
         Format::Json => json::to_json(&reviewed(), &left, &right)?.into_bytes(),
         Format::Jsonl => json::to_jsonl(&reviewed(), &left, &right)?.into_bytes(),
         Format::Html => html::to_html(&reviewed(), &left, &right).into_bytes(),

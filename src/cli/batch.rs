@@ -9,9 +9,11 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use tralign::batch::{self, jsonl, BatchConfig, Job};
+use tralign::lang::Tag;
 use tralign::write::csv::CsvOptions;
 use tralign::Error;
 
+use super::input::{given_pair, parse_tag};
 use super::Exit;
 
 /// JSON lines aligned at once: enough to keep every core busy, few enough
@@ -40,10 +42,11 @@ pub struct Args {
     /// JSON alignment a line to standard output.
     #[arg(long)]
     jsonl: bool,
-    /// The two languages, left first, e.g. de,en (with --jsonl, the default
-    /// for lines without "langs").
-    #[arg(long, value_delimiter = ',')]
-    langs: Option<Vec<String>>,
+    /// The two languages as BCP-47 tags, left first, e.g. de,en; told from
+    /// each pair's file names or words if left out (with --jsonl, the
+    /// default for lines without "langs").
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    langs: Option<Vec<Tag>>,
     /// The inputs already have one sentence a line.
     #[arg(long)]
     presplit: bool,
@@ -61,22 +64,12 @@ pub struct Args {
     excel: bool,
 }
 
-fn langs(args: &Args) -> Result<Option<(String, String)>, Error> {
-    match &args.langs {
-        Some(v) if v.len() == 2 => Ok(Some((v[0].clone(), v[1].clone()))),
-        Some(_) => Err(Error::Usage(
-            "--langs takes two codes, left first, such as de,en".into(),
-        )),
-        None => Ok(None),
-    }
-}
-
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let langs = langs(&args)?;
+    let langs = given_pair(args.langs.as_deref())?;
     if args.jsonl {
+        let langs = langs.map(|(l, r)| (l.to_string(), r.to_string()));
         return run_jsonl(langs.as_ref());
     }
-    let langs = langs.ok_or_else(|| Error::Usage("batch needs --langs, such as de,en".into()))?;
     let out_dir = args.output.as_deref().ok_or_else(|| {
         Error::Usage("batch writes one file per pair: say where with -o DIR".into())
     })?;
@@ -120,7 +113,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     Ok(run_jobs(&jobs, &config))
 }
 
-/// Runs the jobs in parallel; reports each failure on one line and goes on.
+/// Runs the jobs in parallel; reports each failure on one line and goes on,
+/// and ends with a one-line summary.
 fn run_jobs(jobs: &[Job], config: &BatchConfig) -> Exit {
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(jobs.len() as u64);
@@ -150,17 +144,27 @@ fn run_jobs(jobs: &[Job], config: &BatchConfig) -> Exit {
                 batch::run_job(job, config)
             };
             bar.inc(1);
-            if let Err(e) = &result {
-                bar.suspend(|| eprintln!("tralign: {e}"));
+            let lines = match &result {
+                Ok(notes) => notes.clone(),
+                Err(e) => vec![e.to_string()],
+            };
+            if !lines.is_empty() {
+                bar.suspend(|| lines.iter().for_each(|l| eprintln!("tralign: {l}")));
             }
             result.is_err()
         })
         .count();
     bar.finish_and_clear();
+    let done = jobs.len() - failed;
+    let out = config.out_dir.display();
     if failed > 0 {
-        eprintln!("tralign: {failed} of {} pairs failed", jobs.len());
+        eprintln!(
+            "tralign: {failed} of {} pairs failed; {done} aligned into {out}",
+            jobs.len()
+        );
         Exit::Error
     } else {
+        eprintln!("tralign: all {done} pairs aligned into {out}");
         Exit::Ok
     }
 }

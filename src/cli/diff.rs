@@ -5,13 +5,13 @@
 
 use clap::ValueEnum;
 use tralign::diff::{diff, from_rows, read_table, Source, Table};
+use tralign::lang::Tag;
 use tralign::read::read_text;
 use tralign::review::review;
 use tralign::write::sink::Sink;
 use tralign::{align_documents, AlignOptions, Error};
 
-use super::input::InputArgs;
-use super::qa::load_pair;
+use super::input::{parse_tag, InputArgs};
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,9 +39,10 @@ pub struct Args {
     /// The files are two versions of a document pair, which are aligned and compared.
     #[arg(long)]
     pairs: bool,
-    /// With --pairs: the two languages, left first; guessed from the file names if left out.
-    #[arg(long, value_delimiter = ',')]
-    langs: Option<Vec<String>>,
+    /// With --pairs: the two languages as BCP-47 tags, left first; told from
+    /// the file names or the words if left out.
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    langs: Option<Vec<Tag>>,
     /// With --pairs: the texts already have one sentence a line.
     #[arg(long)]
     presplit: bool,
@@ -62,18 +63,17 @@ pub struct Args {
 const WIDTH: usize = 38;
 
 fn aligned_table(left: &str, right: &str, args: &Args) -> Result<Table, Error> {
-    let (l, r) = load_pair(
-        left,
-        right,
+    let (l, r) = args.input.load_pair(
+        (left, right),
         args.langs.as_deref(),
         args.presplit,
-        &args.input,
+        "compare",
     )?;
     let alignment = align_documents(&l, &r, &AlignOptions::default());
     Ok(from_rows(
         &review(&l, &r, &alignment),
-        &l.lang.code,
-        &r.lang.code,
+        &l.lang.tag,
+        &r.lang.tag,
     ))
 }
 

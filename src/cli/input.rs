@@ -1,11 +1,14 @@
 //! Input flags shared by the verbs that read texts (`align`, `segment`, `qa`,
-//! `diff --pairs`): the encoding and the longest sentence. Turns a path into a [`Document`]
-//! and tells the user, on standard error, what they should know about how
-//! it was read.
+//! `diff --pairs`): the encoding, the longest sentence and the languages.
+//! Turns paths into [`Document`]s and tells the user, on standard error,
+//! what they should know about how they were read: an encoding other than
+//! UTF-8, sentences cut for length, a language guessed from the words, sides
+//! that look swapped.
 
 use std::num::NonZeroUsize;
 
 use encoding_rs::Encoding;
+use tralign::lang::{choose, choose_pair, Tag};
 use tralign::limit::DEFAULT_MAX_SENTENCE_CHARS;
 use tralign::{read, Document, Error, Lang};
 
@@ -33,16 +36,21 @@ fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
 }
 
 impl InputArgs {
-    /// Reads, decodes, normalises and segments `path` (`-` for standard
-    /// input), noting on standard error an encoding other than UTF-8 and
-    /// sentences cut for length.
-    pub fn load(&self, path: &str, lang: Lang, presplit: bool) -> Result<Document, Error> {
+    /// Reads and decodes `path` (`-` for standard input), noting on standard
+    /// error an encoding other than UTF-8.
+    pub fn read(&self, path: &str) -> Result<String, Error> {
         let decoded = read::read_decoded(path, self.encoding)?;
         if let Some(note) = decoded.note(path) {
             eprintln!("tralign: {note}");
         }
+        Ok(decoded.text)
+    }
+
+    /// Normalises and segments the text of `path`, noting sentences cut for
+    /// length.
+    pub fn document(&self, path: &str, text: &str, lang: Lang, presplit: bool) -> Document {
         let max = self.max_sentence_chars.get();
-        let doc = Document::from_text_limited(path, &decoded.text, lang, presplit, max);
+        let doc = Document::from_text_limited(path, text, lang, presplit, max);
         if doc.cuts.sentences > 0 {
             eprintln!(
                 "tralign: {path}: cut {} sentence(s) longer than {max} characters into {} pieces \
@@ -50,57 +58,100 @@ impl InputArgs {
                 doc.cuts.sentences, doc.cuts.pieces
             );
         }
-        Ok(doc)
+        doc
     }
 
-    /// Loads one side of a pair to `verb` (align, check); a side without
-    /// text is refused, as working against nothing almost surely means the
-    /// wrong file was given.
-    pub fn load_side(
+    /// Reads one text whose language is `given`, else told from its file
+    /// name or its words (noted on standard error); `flag` is how the user
+    /// names it, for the error when nothing tells.
+    pub fn load(
         &self,
         path: &str,
-        code: &str,
+        given: Option<&Tag>,
+        flag: &str,
+        presplit: bool,
+    ) -> Result<Document, Error> {
+        let text = self.read(path)?;
+        let tag = match choose(path, &text, given, flag) {
+            Ok(choice) => {
+                if let Some(note) = choice.note(path) {
+                    eprintln!("tralign: {note}");
+                }
+                choice.tag
+            }
+            // Nothing to split, so no language to tell: "undetermined".
+            Err(_) if text.trim().is_empty() => Tag::parse("und")?,
+            Err(e) => return Err(e),
+        };
+        Ok(self.document(path, &text, Lang::of(&tag), presplit))
+    }
+
+    /// Reads the two sides of a pair for `verb` (align, check), their
+    /// languages given with `--langs` or told from the file names or the
+    /// words. A side without text is refused, as working against nothing
+    /// almost surely means the wrong file was given.
+    pub fn load_pair(
+        &self,
+        (left, right): (&str, &str),
+        langs: Option<&[Tag]>,
         presplit: bool,
         verb: &str,
-    ) -> Result<Document, Error> {
-        let doc = self.load(path, Lang::new(code)?, presplit)?;
-        if doc.sentences.is_empty() {
-            return Err(Error::input(
+    ) -> Result<(Document, Document), Error> {
+        if left == "-" && right == "-" {
+            return Err(Error::Usage("only one input can be standard input".into()));
+        }
+        let given = given_pair(langs)?;
+        // Reading and decoding one side does not wait for the other.
+        let (l, r) = rayon::join(|| self.read(left), || self.read(right));
+        let (l, r) = (l?, r?);
+        let no_text = |path: &str| {
+            Error::input(
                 path,
                 format!("no text to {verb} (the file is empty or only white space)"),
-            ));
+            )
+        };
+        for (path, text) in [(left, &l), (right, &r)] {
+            if text.trim().is_empty() {
+                return Err(no_text(path));
+            }
         }
-        Ok(doc)
+        let (lc, rc, warning) = choose_pair((left, &l), (right, &r), given.as_ref())?;
+        for note in [lc.note(left), rc.note(right), warning]
+            .into_iter()
+            .flatten()
+        {
+            eprintln!("tralign: {note}");
+        }
+        let (ld, rd) = rayon::join(
+            || self.document(left, &l, Lang::of(&lc.tag), presplit),
+            || self.document(right, &r, Lang::of(&rc.tag), presplit),
+        );
+        for doc in [&ld, &rd] {
+            if doc.sentences.is_empty() {
+                return Err(no_text(&doc.name));
+            }
+        }
+        Ok((ld, rd))
     }
 }
 
-/// The languages of a pair, left first: given with `--langs`, else guessed
-/// from the file names. Also refuses reading both sides from standard input.
-pub fn pair_langs(
-    left: &str,
-    right: &str,
-    langs: Option<&[String]>,
-) -> Result<(String, String), Error> {
-    let codes = match langs {
-        Some([l, r]) => (l.clone(), r.clone()),
-        Some(_) => {
-            return Err(Error::Usage(
-                "--langs takes two codes, left first, such as de,en".into(),
-            ))
-        }
-        None => {
-            let guess = |f: &str| {
-                tralign::lang::code_from_file_name(f).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{f}: cannot tell its language from the name; use --langs de,en"
-                    ))
-                })
-            };
-            (guess(left)?, guess(right)?)
-        }
-    };
-    if left == "-" && right == "-" {
-        return Err(Error::Usage("only one input can be standard input".into()));
+/// Parses a BCP-47 language tag on the command line.
+pub fn parse_tag(s: &str) -> Result<Tag, String> {
+    Tag::parse(s).map_err(|e| e.to_string())
+}
+
+/// The two tags of `--langs`, left first, if given.
+pub fn given_pair(langs: Option<&[Tag]>) -> Result<Option<(Tag, Tag)>, Error> {
+    langs.map(two_tags).transpose()
+}
+
+/// The two tags of `--langs`, left first.
+pub fn two_tags(langs: &[Tag]) -> Result<(Tag, Tag), Error> {
+    match langs {
+        [l, r] => Ok((l.clone(), r.clone())),
+        other => Err(Error::Usage(format!(
+            "--langs takes two language tags, left first, such as de,en; found {}",
+            other.len()
+        ))),
     }
-    Ok(codes)
 }

@@ -3,10 +3,12 @@
 use std::path::Path;
 
 use tralign::batch::list_files;
+use tralign::lang::Tag;
 use tralign::pair::pair_documents;
 use tralign::write::sink::Sink;
 use tralign::{read, Document, Error, Lang, Lexicon};
 
+use super::input::{parse_tag, two_tags};
 use super::Exit;
 
 #[derive(clap::Args, Debug)]
@@ -15,9 +17,9 @@ pub struct Args {
     left_dir: String,
     /// The folder of right documents (e.g. English).
     right_dir: String,
-    /// The two languages, left first, e.g. de,en.
-    #[arg(long, value_delimiter = ',', required = true)]
-    langs: Vec<String>,
+    /// The two languages as BCP-47 tags, left first, e.g. de,en.
+    #[arg(long, value_delimiter = ',', required = true, value_parser = parse_tag)]
+    langs: Vec<Tag>,
     /// The documents already have one sentence a line.
     #[arg(long)]
     presplit: bool,
@@ -30,12 +32,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let [left_code, right_code] = args.langs.as_slice() else {
-        return Err(
-            Error::Usage("--langs takes two codes, left first, such as de,en".into()).into(),
-        );
-    };
-    let (left_lang, right_lang) = (Lang::new(left_code)?, Lang::new(right_code)?);
+    let (left_tag, right_tag) = two_tags(&args.langs)?;
+    let (left_lang, right_lang) = (Lang::of(&left_tag), Lang::of(&right_tag));
     let mut failed = 0;
     let mut load = |dir: &str, lang: &Lang| -> Result<Vec<Document>, Error> {
         let mut docs = Vec::new();

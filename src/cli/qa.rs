@@ -4,12 +4,13 @@
 use std::io::IsTerminal;
 
 use clap::ValueEnum;
+use tralign::align_documents;
+use tralign::lang::Tag;
 use tralign::qa::report::Report;
 use tralign::qa::{check, Check, Options};
 use tralign::write::sink::Sink;
-use tralign::{align_documents, Document, Error};
 
-use super::input::{pair_langs, InputArgs};
+use super::input::{parse_tag, InputArgs};
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -28,9 +29,10 @@ pub struct Args {
     left: String,
     /// The right text (e.g. the English source).
     right: String,
-    /// The two languages, left first, e.g. de,en; guessed from the file names if left out.
-    #[arg(long, value_delimiter = ',')]
-    langs: Option<Vec<String>>,
+    /// The two languages as BCP-47 tags, left first, e.g. de,en; told from
+    /// the file names or the words if left out.
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    langs: Option<Vec<Tag>>,
     /// The inputs already have one sentence a line.
     #[arg(long)]
     presplit: bool,
@@ -51,21 +53,6 @@ pub struct Args {
     input: InputArgs,
 }
 
-/// Loads two documents, their languages given or guessed from the file names.
-pub(super) fn load_pair(
-    left: &str,
-    right: &str,
-    langs: Option<&[String]>,
-    presplit: bool,
-    input: &InputArgs,
-) -> Result<(Document, Document), Error> {
-    let codes = pair_langs(left, right, langs)?;
-    Ok((
-        input.load_side(left, &codes.0, presplit, "check")?,
-        input.load_side(right, &codes.1, presplit, "check")?,
-    ))
-}
-
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let ignore = args
         .ignore
@@ -74,12 +61,11 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .collect::<Result<Vec<_>, _>>()?;
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.left, &args.right])?;
-    let (left, right) = load_pair(
-        &args.left,
-        &args.right,
+    let (left, right) = args.input.load_pair(
+        (&args.left, &args.right),
         args.langs.as_deref(),
         args.presplit,
-        &args.input,
+        "check",
     )?;
     let options = super::align::align_options(args.dict.as_deref(), &left, &right)?;
     let alignment = align_documents(&left, &right, &options);

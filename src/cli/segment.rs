@@ -1,18 +1,19 @@
 //! `tralign segment FILE --lang de`: one sentence a line.
 
+use tralign::lang::Tag;
 use tralign::write::sink::Sink;
-use tralign::Lang;
 
-use super::input::InputArgs;
+use super::input::{parse_tag, InputArgs};
 use super::Exit;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The text file, or - for standard input.
     file: String,
-    /// The language of the text (de, en, fr, ...); guessed from the file name if left out.
-    #[arg(long)]
-    lang: Option<String>,
+    /// The language of the text as a BCP-47 tag (de, en, fr, de-CH, ...);
+    /// told from the file name or the words if left out.
+    #[arg(long, value_parser = parse_tag)]
+    lang: Option<Tag>,
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
@@ -21,15 +22,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let code = match args.lang {
-        Some(code) => code,
-        None => tralign::lang::code_from_file_name(&args.file).ok_or_else(|| {
-            tralign::Error::Usage(format!("{}: say its language with --lang", args.file))
-        })?,
-    };
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.file])?;
-    let doc = args.input.load(&args.file, Lang::new(&code)?, false)?;
+    let doc = args.input.load(
+        &args.file,
+        args.lang.as_ref(),
+        "--lang, such as --lang de",
+        false,
+    )?;
     if doc.sentences.is_empty() {
         eprintln!(
             "tralign: {}: no sentences (the file is empty or only white space)",

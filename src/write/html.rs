@@ -49,7 +49,7 @@ fn stroke(tone: Tone) -> &'static str {
 
 /// Writes the report page.
 pub fn to_html(rows: &[Row], left: &Document, right: &Document) -> String {
-    let (lc, rc) = (attribute(&left.lang.code), attribute(&right.lang.code));
+    let (lc, rc) = (attribute(&left.lang.tag), attribute(&right.lang.tag));
     let flagged = rows.iter().filter(|r| !r.flags.is_empty()).count();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -205,10 +205,10 @@ fn path_svg(rows: &[Row], left: &Document, right: &Document) -> String {
          <text x=\"12\" y=\"{:.1}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {:.1})\">{} sentence</text>",
         x(0) + w / 2.0,
         y(0) + 32.0,
-        text(&left.lang.code),
+        text(&left.lang.tag),
         10.0 + h / 2.0,
         10.0 + h / 2.0,
-        text(&right.lang.code)
+        text(&right.lang.tag)
     );
     for row in rows {
         let colour = stroke(Tone::of(row));

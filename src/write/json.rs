@@ -54,7 +54,7 @@ struct FlagOut {
 
 fn side<'a>(doc: &'a Document, range: &std::ops::Range<usize>, text: &'a str) -> Side<'a> {
     Side {
-        lang: &doc.lang.code,
+        lang: &doc.lang.tag,
         indices: range.clone().collect(),
         text,
         spans: doc.sentences[range.clone()]
@@ -106,7 +106,7 @@ fn beads<'a>(rows: &'a [Row], left: &'a Document, right: &'a Document) -> Vec<Be
 fn info(d: &Document) -> FileInfo<'_> {
     FileInfo {
         file: &d.name,
-        lang: &d.lang.code,
+        lang: &d.lang.tag,
         sentences: d.sentences.len(),
     }
 }
