@@ -27,9 +27,9 @@ pub struct Args {
     /// The inputs already have one sentence a line.
     #[arg(long)]
     presplit: bool,
-    /// The output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
+    /// The output format [default: the one the extension of -o names, else csv]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
@@ -73,13 +73,14 @@ struct Config {
 impl Config {
     fn new(args: Args) -> Result<Config, Error> {
         given_pair(args.langs.as_deref())?;
+        let format = Format::settle(args.format, args.output.as_deref())?;
         if let Some(min) = args.min_confidence {
             if !(0.0..=1.0).contains(&min) {
                 return Err(Error::Usage(format!(
                     "--min-confidence {min}: give a number from 0 to 1"
                 )));
             }
-            if args.format == Format::Ladder {
+            if format == Format::Ladder {
                 return Err(Error::Usage(
                     "--min-confidence does not go with --format ladder, which covers every sentence"
                         .into(),
@@ -87,14 +88,14 @@ impl Config {
             }
         }
         let sink = Sink::new(args.output.as_deref());
-        check_binary_sink(args.format, &sink)?;
+        check_binary_sink(format, &sink)?;
         Ok(Config {
             sink,
             left: args.left,
             right: args.right,
             langs: args.langs,
             presplit: args.presplit,
-            format: args.format,
+            format,
             csv: CsvOptions {
                 raw: args.raw,
                 excel: args.excel,

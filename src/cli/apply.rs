@@ -6,7 +6,7 @@ use tralign::read::read_bytes;
 use tralign::write::sink::Sink;
 use tralign::write::tmx::{to_tmx, TmxOptions};
 
-use super::output::creation_time;
+use super::output::{creation_time, settle};
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -21,9 +21,9 @@ enum Format {
 pub struct Args {
     /// The review CSV as the reviewer saved it (`,` or `;`, with or without BOM).
     file: String,
-    /// The output format.
-    #[arg(long, value_enum, default_value_t = Format::Tmx)]
-    format: Format,
+    /// The output format [default: the one the extension of -o names, else tmx]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
@@ -36,10 +36,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let format = settle(args.format, args.output.as_deref(), Format::Tmx)?;
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.file])?;
     let review = read_review(&args.file, &read_bytes(&args.file)?)?;
-    let bytes = match args.format {
+    let bytes = match format {
         Format::Tmx => {
             let options = TmxOptions {
                 source_lang: args

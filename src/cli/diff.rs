@@ -12,6 +12,7 @@ use tralign::write::sink::Sink;
 use tralign::{align_documents, AlignOptions, Error};
 
 use super::input::{parse_tag, InputArgs};
+use super::output::settle;
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,9 +50,9 @@ pub struct Args {
     /// The side that holds the source text, which pairs are matched by.
     #[arg(long, value_enum, default_value_t = Side::Right)]
     source: Side,
-    /// The output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// The output format [default: the one the extension of -o names, else text]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
@@ -78,6 +79,7 @@ fn aligned_table(left: &str, right: &str, args: &Args) -> Result<Table, Error> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let format = settle(args.format, args.output.as_deref(), Format::Text)?;
     let sink = Sink::new(args.output.as_deref());
     let inputs: Vec<&str> = args.files.iter().map(String::as_str).collect();
     sink.check_not_input(&inputs)?;
@@ -105,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Side::Right => Source::Right,
     };
     let d = diff(&old, &new, source);
-    let bytes = match args.format {
+    let bytes = match format {
         Format::Text => d.to_table(WIDTH).into_bytes(),
         Format::Csv => d.to_csv()?,
     };

@@ -1,8 +1,10 @@
-//! What the verbs that write review files share: the output formats, the
-//! creation time stamped into TMX and XLSX files, and the refusal to pour a
-//! binary file onto a terminal.
+//! What the verbs that write review files share: the output formats and how
+//! one is chosen from `--format` and the extension of `-o`, the creation
+//! time stamped into TMX and XLSX files, and the refusal to pour a binary
+//! file onto a terminal.
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use clap::ValueEnum;
 use tralign::write::sink::Sink;
@@ -24,7 +26,49 @@ pub enum Format {
     /// One JSON object a line, a bead each.
     Jsonl,
     /// A self-contained side-by-side HTML report.
+    #[value(alias = "htm")]
     Html,
+}
+
+impl Format {
+    /// The format to write: `given` (`--format`), else the one the
+    /// extension of `output` names (`-o review.xlsx`), else CSV.
+    pub fn settle(given: Option<Format>, output: Option<&str>) -> Result<Format, Error> {
+        settle(given, output, Format::Csv)
+    }
+}
+
+/// The format of a verb's output: `given`, else the one the extension of
+/// `output` names, else `default`. A `given` format that the extension
+/// contradicts is an error, since one of the two is a slip: a CSV in a file
+/// named `.xlsx` opens nowhere.
+pub fn settle<F: ValueEnum + Copy + PartialEq>(
+    given: Option<F>,
+    output: Option<&str>,
+    default: F,
+) -> Result<F, Error> {
+    let named = output.and_then(|path| {
+        let ext = Path::new(path).extension()?.to_str()?;
+        let format = F::from_str(ext, true).ok()?;
+        Some((path, ext, format))
+    });
+    match (given, named) {
+        (Some(f), Some((path, ext, named))) if f != named => Err(Error::Usage(format!(
+            "-o {path} names a .{ext} file, but --format {} was given; \
+             change the extension or leave out --format",
+            name(f)
+        ))),
+        (Some(f), _) => Ok(f),
+        (None, Some((_, _, named))) => Ok(named),
+        (None, None) => Ok(default),
+    }
+}
+
+/// The name a format has on the command line.
+fn name<F: ValueEnum>(format: F) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 /// Seconds since 1970 to stamp into files: `SOURCE_DATE_EPOCH` if set (for

@@ -11,6 +11,7 @@ use tralign::qa::{check, Check, Options};
 use tralign::write::sink::Sink;
 
 use super::input::{parse_tag, InputArgs};
+use super::output::settle;
 use super::Exit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,9 +37,9 @@ pub struct Args {
     /// The inputs already have one sentence a line.
     #[arg(long)]
     presplit: bool,
-    /// The output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// The output format [default: the one the extension of -o names, else text]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Leave out a check (numbers, calendar, names, untranslated, omission,
     /// length, punctuation, brackets, whitespace); may be repeated or comma-separated.
     #[arg(long, value_name = "CHECK", value_delimiter = ',')]
@@ -59,6 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .iter()
         .map(|name| name.parse::<Check>())
         .collect::<Result<Vec<_>, _>>()?;
+    let format = settle(args.format, args.output.as_deref(), Format::Text)?;
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.left, &args.right])?;
     let (left, right) = args.input.load_pair(
@@ -76,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         right: &right,
         rows: alignment.beads.len(),
     };
-    let bytes = match args.format {
+    let bytes = match format {
         Format::Text => {
             let colour = sink == Sink::Stdout && std::io::stdout().is_terminal();
             report.text(colour).into_bytes()
