@@ -1,8 +1,9 @@
 //! The files a reviewer gets and gives back: the format follows the name
-//! given to `-o`.
+//! given to `-o`, and the XLSX opens whole in a spreadsheet and prints well.
 
 mod common;
 
+use std::io::Read;
 use std::path::Path;
 
 use common::tralign;
@@ -101,4 +102,42 @@ fn a_format_that_contradicts_the_extension_is_refused() {
     ];
     assert!(tralign(&args).status.code().is_some_and(|c| c < 2));
     assert!(std::fs::read_to_string(&findings).unwrap().starts_with('['));
+}
+
+/// The part `name` of the workbook at `path`, as text.
+fn part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn every_row_of_the_xlsx_has_the_height_of_its_text_and_it_prints_landscape() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("review.xlsx");
+    assert!(align_to(&out, &[]).status.success());
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    let heights: Vec<f64> = sheet
+        .split("<row ")
+        .skip(2) // what comes before the rows, and the header
+        .map(|row| {
+            let row = &row[..row.find('>').unwrap()];
+            // A row of one line keeps the sheet's default height.
+            row.find(" ht=\"").map_or(15.0, |at| {
+                let at = at + 5;
+                row[at..at + row[at..].find('"').unwrap()].parse().unwrap()
+            })
+        })
+        .collect();
+    assert!(sheet.contains("defaultRowHeight=\"15\""), "{sheet}");
+    // One line is 15 points; row 3, the longest sentence with nothing
+    // beside it, takes three, two others two.
+    assert_eq!(heights, [30.0, 15.0, 45.0, 15.0, 15.0, 30.0, 15.0, 15.0]);
+    assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+    assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+    assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
+    let book = part(&out, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Titles"), "{book}");
+    assert!(book.contains("alignment!$1:$1"), "{book}");
 }
