@@ -4,7 +4,8 @@
 #   - the --excel CSV: every cell as tralign wrote it (a formula-like cell
 #     keeps its neutralising apostrophe and is not run), umlauts intact;
 #   - the XLSX: every cell as the --raw CSV has it (text cells are text, so
-#     "=1+1 ..." and "-5 Grad ..." need no apostrophe and are not run).
+#     "=1+1 ..." and "-5 Grad ..." need no apostrophe and are not run);
+#   - apply: the XLSX saved again by Calc gives what the XLSX align wrote gives.
 # The CSV is imported with formula evaluation switched on, the worst case;
 # as a control, the --raw CSV imported the same way must have its formula
 # cell evaluated, or the check could not tell.
@@ -97,3 +98,18 @@ if failures:
 print("test-libreoffice: the --excel CSV and the XLSX read back cell for cell; "
       "umlauts intact, no formula evaluated (the raw CSV's was: control ok)")
 PY
+
+# The round trip of a review: Calc opens the XLSX and saves it again as
+# XLSX, as a reviewer's spreadsheet would, and apply reads what Calc saved
+# exactly as it reads the XLSX that align wrote.
+mkdir -p "$work/resaved"
+lo --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$work/resaved" "$work/in/winter.xlsx"
+for from in in resaved; do
+    "$bin" apply "$work/$from/winter.xlsx" --include-unreviewed -o "$work/$from-applied.csv" 2>/dev/null
+done
+if ! cmp -s "$work/in-applied.csv" "$work/resaved-applied.csv"; then
+    diff "$work/in-applied.csv" "$work/resaved-applied.csv" | head -20
+    echo "test-libreoffice: apply reads the XLSX that Calc saved differently from the one align wrote"
+    exit 1
+fi
+echo "test-libreoffice: apply reads the XLSX as Calc saved it, row for row"

@@ -8,10 +8,15 @@
 //! its [`Status`] and its texts as edited, with the apostrophe that tralign
 //! put before formula-like cells taken off again.
 //!
+//! A workbook written by `align --format xlsx` and saved by a spreadsheet is
+//! read the same way ([`read_reviewed`]), cell for cell.
+//!
 //! The status column says `ok` (the pair is right), `reject` (it is not) or
 //! nothing (not reviewed yet), in any case. Only accepted rows are exported,
 //! unless unreviewed ones are asked for too. A cell that cannot be read is an
 //! [`Error::Cell`] naming its spreadsheet row and column.
+
+mod xlsx;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -184,6 +189,16 @@ fn parse_lines(cell: &str) -> Option<Range<usize>> {
     let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
     // `then`, not `then_some`: `a - 1` must not be computed for `a == 0`.
     (a >= 1 && b >= a).then(|| a - 1..b)
+}
+
+/// Reads a reviewed file, an XLSX workbook or a CSV, told apart by their
+/// content; `name` is used in errors.
+pub fn read_reviewed(name: &str, bytes: &[u8]) -> Result<Review, Error> {
+    if xlsx::is_workbook(bytes) {
+        read_review(name, &xlsx::as_csv(name, bytes)?)
+    } else {
+        read_review(name, bytes)
+    }
 }
 
 /// Reads a reviewed CSV; `name` is used in errors.

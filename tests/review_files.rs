@@ -1,12 +1,14 @@
 //! The files a reviewer gets and gives back: the format follows the name
-//! given to `-o`, and the XLSX opens whole in a spreadsheet and prints well.
+//! given to `-o`, the XLSX opens whole in a spreadsheet and prints well, and
+//! `apply` reads the XLSX back.
 
 mod common;
 
 use std::io::Read;
 use std::path::Path;
 
-use common::tralign;
+use calamine::{Data, Reader, Xlsx};
+use common::{tmx_pairs, tralign, tralign_ok};
 
 const DE: &str = "tests/fixtures/winter/de.txt";
 const EN: &str = "tests/fixtures/winter/en.txt";
@@ -81,10 +83,8 @@ fn a_format_that_contradicts_the_extension_is_refused() {
     let other = dir.path().join("review.out");
     assert!(align_to(&other, &["--format", "tmx"]).status.success());
     // apply and qa follow the extension too.
-    let review = dir.path().join("review.csv");
-    assert!(align_to(&review, &[]).status.success());
     let csv = dir.path().join("accepted.csv");
-    let run = tralign(&["apply", s(&review), "--include-unreviewed", "-o", s(&csv)]);
+    let run = tralign(&["apply", s(&out), "--include-unreviewed", "-o", s(&csv)]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(std::fs::read_to_string(&csv)
         .unwrap()
@@ -140,4 +140,71 @@ fn every_row_of_the_xlsx_has_the_height_of_its_text_and_it_prints_landscape() {
     let book = part(&out, "xl/workbook.xml");
     assert!(book.contains("_xlnm.Print_Titles"), "{book}");
     assert!(book.contains("alignment!$1:$1"), "{book}");
+}
+
+#[test]
+fn apply_reads_the_xlsx_a_reviewer_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = dir.path().join("review.xlsx");
+    assert!(align_to(&written, &[]).status.success());
+    // The reviewer's spreadsheet: the same sheet with verdicts, an edit and
+    // a comment, saved again.
+    let mut book: Xlsx<_> = calamine::open_workbook(&written).unwrap();
+    let range = book.worksheet_range("alignment").unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    let header: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut saved = rust_xlsxwriter::Workbook::new();
+    let sheet = saved.add_worksheet();
+    sheet.set_name("alignment").unwrap();
+    let verdicts = ["OK", "reject", "", "ok", "ok", "", "", "ok"];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c16) = (r as u32, c as u16);
+            match cell {
+                Data::Float(f) => sheet.write_number(r, c16, *f).map(|_| ()),
+                Data::Empty => Ok(()),
+                other => sheet.write_string(r, c16, other.to_string()).map(|_| ()),
+            }
+            .unwrap();
+        }
+        if r > 0 {
+            sheet
+                .write_string(r as u32, col("status") as u16, verdicts[r - 1])
+                .unwrap();
+        }
+    }
+    let edited = "Der Winter kam früh; es schneite schon im Oktober.";
+    sheet.write_string(1, col("de") as u16, edited).unwrap();
+    sheet
+        .write_string(1, col("comment") as u16, "umgestellt")
+        .unwrap();
+    let reviewed = dir.path().join("reviewed.xlsx");
+    saved.save(&reviewed).unwrap();
+
+    let run = tralign(&[
+        "apply",
+        s(&reviewed),
+        "-o",
+        s(&dir.path().join("accepted.tmx")),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).contains("4 ok, 1 rejected, 3 not reviewed"));
+    let tmx = std::fs::read_to_string(dir.path().join("accepted.tmx")).unwrap();
+    let pairs = tmx_pairs(&tmx);
+    assert_eq!(pairs.len(), 4, "{tmx}");
+    assert_eq!(pairs[0][1], edited);
+    assert!(tmx.contains("<note>umgestellt</note>"));
+    // A text that looks like a formula comes back as it was written.
+    assert!(tmx.contains("=1+1 is not a formula"), "{tmx}");
+
+    // The same verdicts in a CSV give the same TMX.
+    let csv = tralign_ok(&[
+        "apply",
+        s(&reviewed),
+        "--format",
+        "csv",
+        "--include-unreviewed",
+    ]);
+    assert!(text(&csv).starts_with("id,de_lines,en_lines,de,en,"));
 }

@@ -1,7 +1,8 @@
-//! `tralign apply REVIEWED.csv`: the pairs a reviewer accepted, as TMX or CSV.
+//! `tralign apply REVIEWED`: the pairs a reviewer accepted in a review CSV
+//! or XLSX, as TMX or CSV.
 
 use clap::ValueEnum;
-use tralign::apply::{read_review, Status};
+use tralign::apply::{read_reviewed, Status};
 use tralign::read::read_bytes;
 use tralign::write::sink::Sink;
 use tralign::write::tmx::{to_tmx, TmxOptions};
@@ -19,7 +20,8 @@ enum Format {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The review CSV as the reviewer saved it (`,` or `;`, with or without BOM).
+    /// The review file as the reviewer saved it: the XLSX or the CSV (`,` or
+    /// `;`, with or without BOM) that align wrote.
     file: String,
     /// The output format [default: the one the extension of -o names, else tmx]
     #[arg(long, value_enum)]
@@ -39,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let format = settle(args.format, args.output.as_deref(), Format::Tmx)?;
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.file])?;
-    let review = read_review(&args.file, &read_bytes(&args.file)?)?;
+    let review = read_reviewed(&args.file, &read_bytes(&args.file)?)?;
     let bytes = match format {
         Format::Tmx => {
             let options = TmxOptions {
