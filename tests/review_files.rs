@@ -1,6 +1,6 @@
 //! The files a reviewer gets and gives back: the format follows the name
-//! given to `-o`, the XLSX opens whole in a spreadsheet and prints well, and
-//! `apply` reads the XLSX back.
+//! given to `-o`, the XLSX opens whole in a spreadsheet and prints well,
+//! `apply` reads the XLSX back, and the HTML fits a narrow screen.
 
 mod common;
 
@@ -207,4 +207,40 @@ fn apply_reads_the_xlsx_a_reviewer_saved() {
         "--include-unreviewed",
     ]);
     assert!(text(&csv).starts_with("id,de_lines,en_lines,de,en,"));
+}
+
+#[test]
+fn the_html_fits_a_narrow_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (de, en) = (dir.path().join("de.txt"), dir.path().join("en.txt"));
+    std::fs::write(
+        &de,
+        "Die Donaudampfschifffahrtsgesellschaftskapitänsmütze lag da.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &en,
+        "The Danube steamship company captain's cap lay there.\n",
+    )
+    .unwrap();
+    let html = text(&tralign_ok(&["align", s(&de), s(&en), "--format", "html"]));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    // A compound wider than its column breaks inside it instead of running
+    // into the next column.
+    assert!(html.contains("td { vertical-align: top; padding: .4em; border-top: 1px solid #ddd; overflow-wrap: anywhere;"));
+    // The picture scales down to the screen rather than being cut off.
+    let svg = &html[html.find("<svg ").unwrap()..];
+    let tag = &svg[..svg.find('>').unwrap()];
+    let attr = |name: &str| {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].to_string()
+    };
+    assert_eq!(
+        attr("viewBox"),
+        format!("0 0 {} {}", attr("width"), attr("height"))
+    );
+    assert!(html.contains(".overview svg { max-width: 100%; height: auto; }"));
+    assert!(html.contains("@media (max-width: 40em)"));
 }

@@ -5,8 +5,10 @@
 //! load) with a summary, an SVG picture of the alignment path (left sentence
 //! index across, right index up, each bead a step coloured by its [`Tone`],
 //! each step a link to its row), a checkbox that hides the rows without
-//! flags, and a table of the two texts side by side. Every text goes
-//! through [`text`] or [`attribute`].
+//! flags, and a table of the two texts side by side. On a narrow screen
+//! (a viewport meta tag) long words wrap inside their column and the
+//! picture scales down (an SVG viewBox). Every text goes through [`text`]
+//! or [`attribute`].
 
 use std::fmt::Write;
 
@@ -20,14 +22,16 @@ const STYLE: &str = "
 body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.3em; margin: 0 0 .2em; }
 .summary { color: #555; margin: 0 0 1em; }
-.overview { display: flex; gap: 2em; align-items: flex-start; margin-bottom: 1em; }
+.overview { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; margin-bottom: 1em; }
+.overview svg { max-width: 100%; height: auto; }
+.legend { flex: 1 1 20em; }
 .legend span { display: inline-block; padding: .1em .6em; margin: 0 .3em .3em 0; border-radius: .3em; }
 svg text { font: 11px system-ui, sans-serif; fill: #555; }
 svg a:hover line { stroke-width: 6; }
 label { cursor: pointer; user-select: none; }
 table { border-collapse: collapse; width: 100%; margin-top: .6em; table-layout: fixed; }
 th { text-align: left; background: #eee; position: sticky; top: 0; padding: .4em; }
-td { vertical-align: top; padding: .4em; border-top: 1px solid #ddd; }
+td { vertical-align: top; padding: .4em; border-top: 1px solid #ddd; overflow-wrap: anywhere; hyphens: auto; }
 th.id, td.id { width: 3em; color: #777; }
 th.text { width: 34%; } th.type { width: 3.5em; } th.num { width: 6.5em; }
 td.text .lines { display: block; font-size: .8em; color: #777; }
@@ -36,6 +40,17 @@ td.num { text-align: right; }
 .flag { display: inline-block; background: #b71c1c; color: #fff; border-radius: .3em; padding: 0 .4em; margin: 0 .2em .2em 0; font-size: .85em; }
 .anchors { color: #666; font-size: .85em; }
 #only-flagged:checked ~ table tr.clean { display: none; }
+@media (max-width: 40em) {
+  body { margin: .6em; }
+  thead { display: none; }
+  table, tbody { display: block; }
+  tr { display: grid; grid-template-columns: repeat(6, 1fr); border-top: 1px solid #bbb; }
+  td { border: 0; padding: .25em .4em; }
+  td.id, td.type, td.num { grid-row: 1; grid-column: span 2; width: auto; text-align: left; }
+  td.text { grid-row: 2; grid-column: span 3; }
+  td.text::before { content: attr(lang); font-weight: bold; font-size: .8em; }
+  td.notes { grid-row: 3; grid-column: 1 / -1; }
+}
 ";
 
 /// The stroke colour of a bead in the path picture.
@@ -53,6 +68,7 @@ pub fn to_html(rows: &[Row], left: &Document, right: &Document) -> String {
     let flagged = rows.iter().filter(|r| !r.flags.is_empty()).count();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" \
          content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
@@ -122,7 +138,7 @@ fn table_row(out: &mut String, row: &Row, lc: &str, rc: &str) {
     }
     let _ = write!(
         out,
-        "<td>{}</td><td class=\"num\">{:.2}</td><td>",
+        "<td class=\"type\">{}</td><td class=\"num\">{:.2}</td><td class=\"notes\">",
         row.bead.kind(),
         row.confidence
     );
@@ -154,12 +170,13 @@ fn path_svg(rows: &[Row], left: &Document, right: &Document) -> String {
     // Thinner steps when sentences are packed closely.
     let width = (scale / 2.0).clamp(2.0, 4.0);
     let mut svg = String::new();
+    // The viewBox lets a narrow screen scale the picture down instead of
+    // cutting it off.
+    let (width_px, height_px) = (w + margin + 20.0, h + 50.0);
     let _ = writeln!(
         svg,
-        "<svg width=\"{:.0}\" height=\"{:.0}\" \
-         role=\"img\" aria-label=\"alignment path\">",
-        w + margin + 20.0,
-        h + 50.0
+        "<svg width=\"{width_px:.0}\" height=\"{height_px:.0}\" \
+         viewBox=\"0 0 {width_px:.0} {height_px:.0}\" role=\"img\" aria-label=\"alignment path\">"
     );
     let _ = writeln!(
         svg,
