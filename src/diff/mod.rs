@@ -9,13 +9,17 @@
 //!
 //! Pairs are matched by their source text (white space folded) with a
 //! longest common subsequence, so repeated sentences and moved pairs are
-//! handled as a diff of the source would handle them. The cost is the
-//! product of the lengths of the stretches that differ, after the common
-//! start and end are set aside.
+//! handled as a diff of the source would handle them. It is found by Myers'
+//! algorithm (the `similar` crate, its exact search) in memory linear in the
+//! number of pairs; the plain quadratic table it replaces is kept in the
+//! tests as the reference it must agree with.
 
 mod read;
 
-use std::ops::Range;
+use std::collections::HashMap;
+
+use similar::algorithms::{myers, Capture};
+use similar::DiffOp;
 
 pub use read::{from_rows, read_table};
 
@@ -176,41 +180,34 @@ fn change(kind: Kind, old: Option<&Entry>, new: Option<&Entry>) -> Change {
 
 /// The index pairs of a longest common subsequence of `a` and `b`.
 fn common(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
-    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..]
-        .iter()
-        .rev()
-        .zip(b[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (ra, rb): (Range<usize>, Range<usize>) = (head..a.len() - tail, head..b.len() - tail);
-    let (n, m) = (ra.len(), rb.len());
-    // lcs[i][j]: the length of a longest common subsequence of the middles from i and j on.
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i * (m + 1) + j] = if a[ra.start + i] == b[rb.start + j] {
-                lcs[(i + 1) * (m + 1) + j + 1] + 1
-            } else {
-                lcs[(i + 1) * (m + 1) + j].max(lcs[i * (m + 1) + j + 1])
-            };
-        }
+    // Equal texts become equal numbers, so that the search compares numbers.
+    fn numbers<'a>(texts: &'a [String], ids: &mut HashMap<&'a str, u32>) -> Vec<u32> {
+        texts
+            .iter()
+            .map(|s| {
+                let next = ids.len() as u32;
+                *ids.entry(s.as_str()).or_insert(next)
+            })
+            .collect()
     }
-    let mut pairs: Vec<(usize, usize)> = (0..head).map(|k| (k, k)).collect();
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[ra.start + i] == b[rb.start + j] {
-            pairs.push((ra.start + i, rb.start + j));
-            i += 1;
-            j += 1;
-        } else if lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    pairs.extend((0..tail).map(|k| (ra.end + k, rb.end + k)));
-    pairs
+    let mut ids = HashMap::new();
+    let (a, b) = (numbers(a, &mut ids), numbers(b, &mut ids));
+    let mut capture = Capture::new();
+    // The exact search: the heuristics of the default one may give up a
+    // shorter script, and a diff of a few thousand pairs needs none.
+    let Ok(()) = myers::diff_deadline_raw(&mut capture, &a, 0..a.len(), &b, 0..b.len(), None);
+    capture
+        .into_ops()
+        .into_iter()
+        .flat_map(|op| match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (0..len).map(|k| (old_index + k, new_index + k)).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 impl Diff {
@@ -256,18 +253,11 @@ impl Diff {
         )
     }
 
-    /// A table for the terminal, texts cut to `width` characters, and the counts.
+    /// A table for the terminal, texts cut to `width` characters, and the
+    /// counts. Of a changed translation both versions show the stretch
+    /// where they first differ, not their common start.
     pub fn to_table(&self, width: usize) -> String {
         let (src, tgt) = self.names();
-        let cut = |s: &str| {
-            let s = fold_space(s);
-            if s.chars().count() <= width {
-                format!("{s:width$}")
-            } else {
-                let head: String = s.chars().take(width - 1).collect();
-                format!("{head}…")
-            }
-        };
         let mut out = String::new();
         if !self.changes.is_empty() {
             let head = [
@@ -278,21 +268,23 @@ impl Diff {
                 format!("old {tgt}"),
                 format!("new {tgt}"),
             ];
-            let line = |c: &[String; 6]| {
+            let line = |c: &[String; 6], at: usize| {
                 format!(
                     "{:<8} {:>4} {:>4}  {}  {}  {}\n",
                     c[0],
                     c[1],
                     c[2],
-                    cut(&c[3]),
-                    cut(&c[4]),
-                    cut(&c[5])
+                    window(&c[3], 0, width),
+                    window(&c[4], at, width),
+                    window(&c[5], at, width)
                 )
             };
-            out.push_str(line(&head).trim_end());
+            out.push_str(line(&head, 0).trim_end());
             out.push('\n');
             for c in &self.changes {
-                out.push_str(line(&self.cells(c)).trim_end());
+                let cells = self.cells(c);
+                let at = first_difference(&fold_space(&cells[4]), &fold_space(&cells[5]));
+                out.push_str(line(&cells, at).trim_end());
                 out.push('\n');
             }
         }
@@ -329,9 +321,102 @@ impl Diff {
     }
 }
 
+/// The index of the first character where `a` and `b` differ.
+fn first_difference(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// `text` (white space folded) in exactly `width` characters, showing the
+/// character at index `at` with some context before it: the start of the
+/// text if that fits, else a cut-out between ellipses.
+fn window(text: &str, at: usize, width: usize) -> String {
+    let chars: Vec<char> = fold_space(text).chars().collect();
+    if chars.len() <= width {
+        let s: String = chars.iter().collect();
+        return format!("{s:width$}");
+    }
+    // A third of the width shows what comes before the difference.
+    let start = at.saturating_sub(width / 3);
+    if start == 0 {
+        let head: String = chars[..width - 1].iter().collect();
+        return format!("{head}…");
+    }
+    // At the end, "…" and the last width - 1 characters; else a cut-out
+    // with an ellipsis on either side.
+    let start = start.min(chars.len() + 1 - width);
+    let (end, tail) = if start + width > chars.len() {
+        (chars.len(), "")
+    } else {
+        (start + width - 2, "…")
+    };
+    let middle: String = chars[start..end].iter().collect();
+    format!("…{middle}{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain longest common subsequence: a table of all pairs of
+    /// positions, quadratic in memory. [`common`] must find one as long.
+    fn reference_lcs_len(a: &[String], b: &[String]) -> usize {
+        let (n, m) = (a.len(), b.len());
+        let mut lcs = vec![0usize; (n + 1) * (m + 1)];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lcs[i * (m + 1) + j] = if a[i] == b[j] {
+                    lcs[(i + 1) * (m + 1) + j + 1] + 1
+                } else {
+                    lcs[(i + 1) * (m + 1) + j].max(lcs[i * (m + 1) + j + 1])
+                };
+            }
+        }
+        lcs[0]
+    }
+
+    proptest! {
+        #[test]
+        fn common_is_a_longest_common_subsequence(
+            a in proptest::collection::vec(0u8..4, 0..40),
+            b in proptest::collection::vec(0u8..4, 0..40),
+        ) {
+            let (a, b): (Vec<String>, Vec<String>) = (
+                a.iter().map(|x| x.to_string()).collect(),
+                b.iter().map(|x| x.to_string()).collect(),
+            );
+            let pairs = common(&a, &b);
+            prop_assert_eq!(pairs.len(), reference_lcs_len(&a, &b));
+            for w in pairs.windows(2) {
+                prop_assert!(w[0].0 < w[1].0 && w[0].1 < w[1].1);
+            }
+            for &(i, j) in &pairs {
+                prop_assert_eq!(&a[i], &b[j]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_change_late_in_a_long_text_is_shown() {
+        let old =
+            "Der Winterdienst war mit 300 Fahrzeugen und viel Streugut die ganze Nacht unterwegs.";
+        let new =
+            "Der Winterdienst war mit 300 Fahrzeugen und viel Streugut die ganze Woche unterwegs.";
+        let at = first_difference(old, new);
+        let (o, n) = (window(old, at, 38), window(new, at, 38));
+        assert_eq!(o.chars().count(), 38);
+        assert!(o.contains("Nacht") && n.contains("Woche"), "{o} | {n}");
+        assert!(o.starts_with('…'));
+        // A change near the start shows the start, as before.
+        assert_eq!(
+            window("Eins zwei drei vier fünf sechs sieben acht neun", 2, 20),
+            "Eins zwei drei vier…"
+        );
+        assert_eq!(window("kurz", 0, 6), "kurz  ");
+        // A change at the very end shows the end.
+        let end = window("abcdefghijklmnopqrstuvwxyz", 25, 10);
+        assert_eq!(end, "…rstuvwxyz");
+    }
 
     fn table(pairs: &[(&str, &str)]) -> Table {
         Table {
