@@ -13,7 +13,8 @@ mod pair;
 mod qa;
 mod segment;
 
-use clap::{Parser, Subcommand};
+use clap::{ColorChoice, Parser, Subcommand};
+use tralign::write::sink::Sink;
 
 /// Exit codes, documented in the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,10 @@ impl From<Exit> for std::process::ExitCode {
 struct Opts {
     #[command(subcommand)]
     command: Command,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is
+    /// set or TERM=dumb), always, or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Subcommand, Debug)]
@@ -63,6 +68,11 @@ enum Command {
 /// Parses the command line and runs the verb.
 pub fn run() -> anyhow::Result<Exit> {
     let opts = Opts::parse();
+    anstream::ColorChoice::write_global(match opts.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    });
     match opts.command {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
@@ -72,5 +82,20 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Pair(args) => pair::run(args),
+    }
+}
+
+/// Whether to colour what goes to `sink`: `--color always` colours even a
+/// file; `auto` colours standard output on a terminal that takes colours,
+/// unless `NO_COLOR` is set or `TERM` is `dumb`, as ripgrep and fd do.
+pub fn colour(sink: &Sink) -> bool {
+    use anstream::ColorChoice as Choice;
+    match Choice::global() {
+        Choice::Always | Choice::AlwaysAnsi => true,
+        Choice::Never => false,
+        Choice::Auto => {
+            *sink == Sink::Stdout
+                && anstream::AutoStream::choice(&std::io::stdout()) == Choice::Always
+        }
     }
 }

@@ -1,8 +1,6 @@
 //! `tralign qa LEFT RIGHT`: aligns a pair and reports what the QA checks find.
 //! Exit code 0 when nothing is found, 1 when something is, 2 on an error.
 
-use std::io::IsTerminal;
-
 use clap::ValueEnum;
 use tralign::align_documents;
 use tralign::lang::Tag;
@@ -79,10 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         rows: alignment.beads.len(),
     };
     let bytes = match format {
-        Format::Text => {
-            let colour = sink == Sink::Stdout && std::io::stdout().is_terminal();
-            report.text(colour).into_bytes()
-        }
+        Format::Text => report.text(super::colour(&sink)).into_bytes(),
         Format::Csv => report.csv()?,
         Format::Json => report.json().into_bytes(),
     };
