@@ -1,5 +1,5 @@
 //! The conventions of command-line tools, through the binary: colour that
-//! follows NO_COLOR, TERM=dumb and --color.
+//! follows NO_COLOR, TERM=dumb and --color; shell completions; man pages.
 
 mod common;
 
@@ -71,4 +71,41 @@ fn on_a_terminal_colour_follows_no_color_and_term() {
     assert!(coloured(
         &on_a_terminal(&[("NO_COLOR", "1")], "--color always").unwrap()
     ));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, mark) in [
+        ("bash", "_tralign()"),
+        ("zsh", "#compdef tralign"),
+        ("fish", "complete -c tralign"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = tralign(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(mark), "{shell}: no {mark}");
+        assert!(
+            script.contains("align") && script.contains("langs"),
+            "{shell}"
+        );
+    }
+    let out = tralign(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_pages_for_tralign_and_each_command() {
+    let page = String::from_utf8(tralign(&["man"]).stdout).unwrap();
+    assert!(page.contains(".TH tralign 1"), "{page}");
+    assert!(
+        page.contains(".SH SUBCOMMANDS") && page.contains("tralign\\-align"),
+        "{page}"
+    );
+    let page = String::from_utf8(tralign(&["man", "align"]).stdout).unwrap();
+    assert!(page.contains(".TH tralign-align 1"), "{page}");
+    assert!(page.contains("\\-\\-langs"), "{page}");
+    let out = tralign(&["man", "allign"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no command \"allign\""));
 }

@@ -12,6 +12,7 @@ mod output;
 mod pair;
 mod qa;
 mod segment;
+mod shell;
 
 use clap::{ColorChoice, Parser, Subcommand};
 use tralign::write::sink::Sink;
@@ -63,6 +64,10 @@ enum Command {
     Batch(batch::Args),
     /// Find which document of one folder renders which of the other, by content.
     Pair(pair::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page of tralign, or of one of its commands, in roff.
+    Man(shell::ManArgs),
 }
 
 /// Parses the command line and runs the verb.
@@ -82,6 +87,8 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Pair(args) => pair::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }
 
