@@ -70,12 +70,24 @@ pub fn write_atomic(path: &str, bytes: &[u8]) -> Result<(), Error> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(path, e))?;
+    let fail = |e: std::io::Error| Error::io(path, without_temp_name(e));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(path, e))?;
-    tmp.persist(target).map_err(|e| Error::io(path, e.error))?;
+        .map_err(fail)?;
+    tmp.persist(target).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// The error without the name of the temporary file, which tempfile adds
+/// ("... at path \"/out/.tmpFoZDAX\"") and which means nothing to the
+/// user: the message names the output instead.
+fn without_temp_name(e: std::io::Error) -> std::io::Error {
+    let message = e.to_string();
+    match message.rfind(" at path \"") {
+        Some(at) => std::io::Error::new(e.kind(), &message[..at]),
+        None => e,
+    }
 }
 
 #[cfg(test)]

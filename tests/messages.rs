@@ -1,0 +1,40 @@
+//! What tralign says when something is off, as the user reads it: the file
+//! the user named (never a temporary one), the value that was wrong, and
+//! the true reason a document was left unpaired.
+
+mod common;
+
+use std::path::Path;
+
+use common::tralign;
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn an_output_in_a_missing_folder_is_named_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("nodir").join("x.csv");
+    let out = tralign(&[
+        "align",
+        "data/news-blinken/de.txt",
+        "data/news-blinken/en.txt",
+        "-o",
+        s(&target),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert_eq!(
+        message.trim(),
+        format!(
+            "tralign: {}: No such file or directory (os error 2)",
+            s(&target)
+        )
+    );
+    assert!(!message.contains("nodir/.tmp"), "{message}");
+}
