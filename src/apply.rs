@@ -238,7 +238,11 @@ pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
         }
         let get = |c: usize| record.get(c).unwrap_or("");
         let opt = |c: Option<usize>| c.map_or("", get);
-        let fail = |c: usize, msg: &str| cell(name, row, &cols.names[c], msg);
+        // The value found is echoed, escaped, so the reviewer sees the slip.
+        let fail = |c: usize, msg: &str| {
+            let found = get(c).trim();
+            cell(name, row, &cols.names[c], format!("{msg}, found {found:?}"))
+        };
         let id: usize = get(cols.id)
             .trim()
             .parse()
@@ -246,7 +250,12 @@ pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
             .filter(|&id| id > 0)
             .ok_or_else(|| fail(cols.id, "expected the row number tralign wrote, such as 12"))?;
         if let Some(first) = seen.insert(id, row) {
-            return Err(fail(cols.id, &format!("id {id} is also in row {first}")));
+            return Err(cell(
+                name,
+                row,
+                &cols.names[cols.id],
+                format!("id {id} is also in row {first}"),
+            ));
         }
         let lines = |c: usize| {
             parse_lines(get(c)).ok_or_else(|| fail(c, "expected a line number such as 3 or 3-4"))
@@ -430,7 +439,7 @@ mod tests {
         let err = read_review("r.csv", text.as_bytes()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "r.csv: row 3, column status: expected ok, reject or nothing"
+            "r.csv: row 3, column status: expected ok, reject or nothing, found \"fine\""
         );
         let text = format!("{HEAD}1,x,1,Eins.,One.,1-1,0.9,,,ok,\n");
         let err = read_review("r.csv", text.as_bytes()).unwrap_err();

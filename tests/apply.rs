@@ -167,7 +167,7 @@ fn a_malformed_cell_is_named_and_nothing_is_written() {
     assert_eq!(
         String::from_utf8_lossy(&run.stderr).trim(),
         format!(
-            "tralign: {}: row 5, column status: expected ok, reject or nothing",
+            "tralign: {}: row 5, column status: expected ok, reject or nothing, found \"vielleicht\"",
             reviewed.display()
         )
     );

@@ -38,3 +38,31 @@ fn an_output_in_a_missing_folder_is_named_as_given() {
     );
     assert!(!message.contains("nodir/.tmp"), "{message}");
 }
+
+#[test]
+fn a_bad_cell_is_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviewed = dir.path().join("reviewed.csv");
+    for (cells, column, found) in [
+        ("1,1,1,Eins.,One.,okay,0.9", "status", "okay"),
+        ("1,1,1,Eins.,One.,ok,high", "confidence", "high"),
+        ("1,eins,1,Eins.,One.,ok,0.9", "de_lines", "eins"),
+        ("x,1,1,Eins.,One.,ok,0.9", "id", "x"),
+    ] {
+        std::fs::write(
+            &reviewed,
+            format!("id,de_lines,en_lines,de,en,status,confidence\n{cells}\n"),
+        )
+        .unwrap();
+        let out = tralign(&["apply", s(&reviewed)]);
+        assert_eq!(out.status.code(), Some(2));
+        let message = stderr(&out);
+        assert!(
+            message.contains(&format!("row 2, column {column}: expected"))
+                && message
+                    .trim_end()
+                    .ends_with(&format!(", found \"{found}\"")),
+            "{message}"
+        );
+    }
+}
