@@ -105,7 +105,12 @@ pub fn pair_documents(
     lexicon: &Lexicon,
     min_score: f64,
 ) -> Vec<Pairing> {
-    let scores = scores(left, right, lexicon);
+    pair_scored(&scores(left, right, lexicon), min_score)
+}
+
+/// [`pair_documents`] on the [`scores`] of every left document against
+/// every right one.
+pub fn pair_scored(scores: &[Vec<f64>], min_score: f64) -> Vec<Pairing> {
     let cost: Vec<Vec<f64>> = scores
         .iter()
         .map(|row| row.iter().map(|s| 1.0 - s).collect())
@@ -121,6 +126,94 @@ pub fn pair_documents(
         .collect();
     pairs.sort_by_key(|p| p.left);
     pairs
+}
+
+/// Why a document was left without a counterpart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unpaired {
+    /// No document of the other side scores `min_score` with it; the best
+    /// one, if the other side has any, with its score.
+    NoneClose(Option<(usize, f64)>),
+    /// Its closest counterpart, scoring at least `min_score`, is paired
+    /// with another document, which the pairing as a whole preferred.
+    Taken {
+        /// The closest counterpart (other side).
+        counterpart: usize,
+        /// Its score with the unpaired document.
+        score: f64,
+        /// The document (same side) it is paired with.
+        rival: usize,
+        /// The score of that pair.
+        rival_score: f64,
+    },
+    /// Its closest counterpart scores at least `min_score` with it, but the
+    /// pairing as a whole gave that one another document, a pair then
+    /// dropped for scoring below `min_score`: both are unpaired.
+    Crossed {
+        /// The closest counterpart (other side).
+        counterpart: usize,
+        /// Its score with the unpaired document.
+        score: f64,
+    },
+}
+
+/// The documents of one side that no pairing holds: index and reason.
+pub type Alone = Vec<(usize, Unpaired)>;
+
+/// The documents of each side that no pairing holds, with the reason: the
+/// left ones, then the right ones.
+pub fn unpaired(scores: &[Vec<f64>], pairs: &[Pairing], min_score: f64) -> (Alone, Alone) {
+    let rights = scores.first().map_or(0, Vec::len);
+    let left = (0..scores.len())
+        .filter(|&l| !pairs.iter().any(|p| p.left == l))
+        .map(|l| {
+            let candidates = scores[l].iter().copied().enumerate();
+            let holder = |r: usize| {
+                pairs
+                    .iter()
+                    .find(|p| p.right == r)
+                    .map(|p| (p.left, p.score))
+            };
+            (l, why_alone(candidates, holder, min_score))
+        })
+        .collect();
+    let right = (0..rights)
+        .filter(|&r| !pairs.iter().any(|p| p.right == r))
+        .map(|r| {
+            let candidates = scores.iter().map(|row| row[r]).enumerate();
+            let holder = |l: usize| {
+                pairs
+                    .iter()
+                    .find(|p| p.left == l)
+                    .map(|p| (p.right, p.score))
+            };
+            (r, why_alone(candidates, holder, min_score))
+        })
+        .collect();
+    (left, right)
+}
+
+/// Why a document with these `candidates` (index and score on the other
+/// side) is alone; `holder` gives the document a candidate is paired with,
+/// and that pair's score.
+fn why_alone(
+    candidates: impl Iterator<Item = (usize, f64)>,
+    holder: impl Fn(usize) -> Option<(usize, f64)>,
+    min_score: f64,
+) -> Unpaired {
+    let best = candidates.max_by(|a, b| a.1.total_cmp(&b.1));
+    match best {
+        Some((counterpart, score)) if score >= min_score => match holder(counterpart) {
+            Some((rival, rival_score)) => Unpaired::Taken {
+                counterpart,
+                score,
+                rival,
+                rival_score,
+            },
+            None => Unpaired::Crossed { counterpart, score },
+        },
+        _ => Unpaired::NoneClose(best),
+    }
 }
 
 /// The assignment of rows to columns with the least summed cost, each row
@@ -215,5 +308,32 @@ mod tests {
         let mut tall = assign(&[vec![3.0], vec![1.0], vec![2.0]]);
         tall.sort();
         assert_eq!(tall, vec![(1, 0)]);
+    }
+}
+
+#[cfg(test)]
+mod unpaired_tests {
+    use super::*;
+
+    #[test]
+    fn an_unpaired_document_says_where_its_counterpart_went() {
+        // Left 0 and 1 both match right 0 best; right 0 goes to left 1.
+        let scores = vec![vec![0.6, 0.05], vec![0.9, 0.02]];
+        let pairs = pair_scored(&scores, 0.1);
+        assert_eq!(pairs.len(), 1);
+        let (left, right) = unpaired(&scores, &pairs, 0.1);
+        assert_eq!(
+            left,
+            [(
+                0,
+                Unpaired::Taken {
+                    counterpart: 0,
+                    score: 0.6,
+                    rival: 1,
+                    rival_score: 0.9
+                }
+            )]
+        );
+        assert_eq!(right, [(1, Unpaired::NoneClose(Some((0, 0.05))))]);
     }
 }

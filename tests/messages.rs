@@ -66,3 +66,28 @@ fn a_bad_cell_is_echoed() {
         );
     }
 }
+
+#[test]
+fn pair_says_where_the_closest_counterpart_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let (left, right) = (dir.path().join("de"), dir.path().join("en"));
+    std::fs::create_dir_all(&left).unwrap();
+    std::fs::create_dir_all(&right).unwrap();
+    let de = std::fs::read_to_string("data/news-blinken/de.txt").unwrap();
+    // Two German versions of one English article: one of them is left over.
+    std::fs::write(left.join("a.txt"), &de).unwrap();
+    let shorter: String = de.lines().take(12).collect::<Vec<_>>().join("\n");
+    std::fs::write(left.join("b.txt"), shorter).unwrap();
+    std::fs::copy("data/news-blinken/en.txt", right.join("x.txt")).unwrap();
+    let out = tralign(&["pair", s(&left), s(&right), "--langs", "de,en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(!message.contains("no counterpart scores"), "{message}");
+    assert!(
+        message.contains("b.txt: its closest counterpart, ")
+            && message.contains("x.txt (")
+            && message.contains("is paired with ")
+            && message.contains("a.txt ("),
+        "{message}"
+    );
+}

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use tralign::batch::list_files;
 use tralign::lang::Tag;
-use tralign::pair::pair_documents;
+use tralign::pair::{pair_scored, scores, unpaired, Unpaired};
 use tralign::write::sink::Sink;
 use tralign::{read, Document, Error, Lang, Lexicon};
 
@@ -57,7 +57,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let left = load(&args.left_dir, &left_lang)?;
     let right = load(&args.right_dir, &right_lang)?;
     let lexicon = Lexicon::builtin(&left_lang, &right_lang);
-    let pairs = pair_documents(&left, &right, &lexicon, args.min_score);
+    let scores = scores(&left, &right, &lexicon);
+    let pairs = pair_scored(&scores, args.min_score);
     let mut out = String::new();
     for p in &pairs {
         let stem = Path::new(&left[p.left].name)
@@ -68,16 +69,38 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             left[p.left].name, right[p.right].name, p.score
         ));
     }
-    let unpaired = |docs: &[Document], used: &dyn Fn(usize) -> bool| {
-        for (_, doc) in docs.iter().enumerate().filter(|(k, _)| !used(*k)) {
+    let (left_alone, right_alone) = unpaired(&scores, &pairs, args.min_score);
+    let warn = |docs: &[Document], others: &[Document], alone: &[(usize, Unpaired)]| {
+        for &(k, why) in alone {
+            let reason = match why {
+                Unpaired::NoneClose(Some((best, score))) => format!(
+                    "no counterpart scores at least {} (the closest, {}, scores {score:.3})",
+                    args.min_score, others[best].name
+                ),
+                Unpaired::NoneClose(None) => "the other folder has no documents".to_string(),
+                Unpaired::Crossed { counterpart, score } => format!(
+                    "its closest counterpart, {} ({score:.3}), went to another document \
+                     in the best pairing overall, a pair below {}",
+                    others[counterpart].name, args.min_score
+                ),
+                Unpaired::Taken {
+                    counterpart,
+                    score,
+                    rival,
+                    rival_score,
+                } => format!(
+                    "its closest counterpart, {} ({score:.3}), is paired with {} ({rival_score:.3})",
+                    others[counterpart].name, docs[rival].name
+                ),
+            };
             eprintln!(
-                "tralign: warning: {}: no counterpart scores at least {}; left unpaired",
-                doc.name, args.min_score
+                "tralign: warning: {}: {reason}; left unpaired",
+                docs[k].name
             );
         }
     };
-    unpaired(&left, &|k| pairs.iter().any(|p| p.left == k));
-    unpaired(&right, &|k| pairs.iter().any(|p| p.right == k));
+    warn(&left, &right, &left_alone);
+    warn(&right, &left, &right_alone);
     let sink = Sink::new(args.output.as_deref());
     let inputs: Vec<&str> = left.iter().chain(&right).map(|d| d.name.as_str()).collect();
     sink.check_not_input(&inputs)?;
