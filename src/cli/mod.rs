@@ -100,8 +100,10 @@ pub fn colour(sink: &Sink) -> bool {
     match Choice::global() {
         Choice::Always | Choice::AlwaysAnsi => true,
         Choice::Never => false,
+        // anstream lets a CI variable override TERM=dumb; we do not.
         Choice::Auto => {
             *sink == Sink::Stdout
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
                 && anstream::AutoStream::choice(&std::io::stdout()) == Choice::Always
         }
     }
