@@ -17,7 +17,7 @@ use crate::lang::{choose_pair, Tag};
 use crate::review::review;
 use crate::write::csv::{to_csv, CsvOptions};
 use crate::write::ladder::to_ladder;
-use crate::write::sink::write_atomic;
+use crate::write::sink::{write_atomic, Reads, Sink};
 use crate::{align_documents, read, AlignOptions, Document, Error, Lang};
 
 /// One document pair of a batch.
@@ -62,6 +62,9 @@ pub struct BatchConfig {
     pub format: Format,
     /// The folder all outputs go to.
     pub out_dir: PathBuf,
+    /// Files the batch reads besides a job's own two, such as the manifest
+    /// and the inputs of the other jobs: no output may replace them.
+    pub reads: Reads,
 }
 
 /// Reads a manifest: one job a line, tab-separated left path, right path and
@@ -185,8 +188,10 @@ pub fn run_job(job: &Job, config: &BatchConfig) -> Result<Vec<String>, Error> {
         job.right.display().to_string(),
     );
     let target_name = target.display().to_string();
-    crate::write::sink::Sink::new(Some(&target_name))
-        .check_not_input(&[&left_name, &right_name])?;
+    let mut reads = config.reads.clone();
+    reads.add(&left_name);
+    reads.add(&right_name);
+    Sink::new(Some(&target_name)).check_not_read(&reads)?;
     let (left_text, right_text) = (read::read_text(&left_name)?, read::read_text(&right_name)?);
     let (lc, rc, warning) = choose_pair(
         (&left_name, &left_text),

@@ -111,9 +111,12 @@ impl Config {
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let config = Config::new(args)?;
+    let mut reads = dict_files(config.dict.as_deref());
+    reads.extend([config.left.clone(), config.right.clone()]);
     config
         .sink
-        .check_not_input(&[&config.left, &config.right])?;
+        .check_not_input(&reads.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let mut output = config.sink.open()?;
     let reading = tralign::timing::phase("read");
     let (left, right) = config.input.load_pair(
         (&config.left, &config.right),
@@ -152,8 +155,21 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Format::Jsonl => json::to_jsonl(&reviewed(), &left, &right)?.into_bytes(),
         Format::Html => html::to_html(&reviewed(), &left, &right).into_bytes(),
     };
-    config.sink.write(&bytes)?;
+    output.write_bytes(&bytes)?;
+    output.commit()?;
     Ok(Exit::Ok)
+}
+
+/// The files that `--dict` may read: the file named and, for a dictd
+/// dictionary, the index and data files beside it.
+pub(super) fn dict_files(dict: Option<&str>) -> Vec<String> {
+    let Some(path) = dict else {
+        return Vec::new();
+    };
+    let stem = tralign::dict::dictd::stem(path).unwrap_or(path);
+    let mut files = vec![path.to_string()];
+    files.extend([".index", ".dict", ".dict.dz"].map(|s| format!("{stem}{s}")));
+    files
 }
 
 /// The aligner's options: the word pairs of `dict`, if one is given.

@@ -41,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let format = settle(args.format, args.output.as_deref(), Format::Tmx)?;
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.file])?;
+    let mut output = sink.open()?;
     let review = read_reviewed(&args.file, &read_bytes(&args.file)?)?;
     let bytes = match format {
         Format::Tmx => {
@@ -56,7 +57,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         }
         Format::Csv => review.to_csv(args.include_unreviewed)?,
     };
-    sink.write(&bytes)?;
+    output.write_bytes(&bytes)?;
+    output.commit()?;
     let count = |s: Status| review.rows.iter().filter(|r| r.status == s).count();
     eprintln!(
         "tralign: {}: {} ok, {} rejected, {} not reviewed{}",

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use tralign::batch::{self, jsonl, BatchConfig, Job};
 use tralign::lang::Tag;
 use tralign::write::csv::CsvOptions;
+use tralign::write::sink::Reads;
 use tralign::Error;
 
 use super::input::{given_pair, parse_tag};
@@ -73,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let out_dir = args.output.as_deref().ok_or_else(|| {
         Error::Usage("batch writes one file per pair: say where with -o DIR".into())
     })?;
-    let config = BatchConfig {
+    let mut config = BatchConfig {
         langs,
         presplit: args.presplit,
         format: match args.format {
@@ -84,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             }),
         },
         out_dir: PathBuf::from(out_dir),
+        reads: Reads::default(),
     };
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let jobs = match (&args.manifest, &args.dirs) {
@@ -110,6 +112,13 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             .into())
         }
     };
+    // One job's output must not replace the manifest or another job's input.
+    let mut reads = Reads::new(args.manifest.as_deref());
+    for job in &jobs {
+        reads.add(&job.left.display().to_string());
+        reads.add(&job.right.display().to_string());
+    }
+    config.reads = reads;
     Ok(run_jobs(&jobs, &config))
 }
 

@@ -83,6 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let sink = Sink::new(args.output.as_deref());
     let inputs: Vec<&str> = args.files.iter().map(String::as_str).collect();
     sink.check_not_input(&inputs)?;
+    let mut output = sink.open()?;
     let (old, new) = match (args.pairs, &args.files[..]) {
         (true, [ol, or, nl, nr]) => (aligned_table(ol, or, &args)?, aligned_table(nl, nr, &args)?),
         (false, [a, b]) => (
@@ -111,7 +112,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Format::Text => d.to_table(WIDTH).into_bytes(),
         Format::Csv => d.to_csv()?,
     };
-    sink.write(&bytes)?;
+    output.write_bytes(&bytes)?;
+    output.commit()?;
     Ok(if d.changes.is_empty() {
         Exit::Ok
     } else {

@@ -3,6 +3,7 @@
 use tralign::eval::score;
 use tralign::read::read_text;
 use tralign::write::ladder::parse_ladder;
+use tralign::write::sink::Sink;
 
 use super::Exit;
 
@@ -35,12 +36,14 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         pairs.push((load(&pair[0])?, load(&pair[1])?));
     }
     let s = score(&pairs);
-    println!("{:<8}{:>10}{:>10}{:>10}", "", "precision", "recall", "F1");
+    let mut table = format!("{:<8}{:>10}{:>10}{:>10}\n", "", "precision", "recall", "F1");
     for (name, prf) in [("strict", s.strict), ("lax", s.lax)] {
-        println!(
-            "{name:<8}{:>10.4}{:>10.4}{:>10.4}",
+        table.push_str(&format!(
+            "{name:<8}{:>10.4}{:>10.4}{:>10.4}\n",
             prf.precision, prf.recall, prf.f1
-        );
+        ));
     }
+    // Not println!, which panics on a full or closed standard output.
+    Sink::Stdout.write(table.as_bytes())?;
     Ok(Exit::Ok)
 }

@@ -60,7 +60,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .collect::<Result<Vec<_>, _>>()?;
     let format = settle(args.format, args.output.as_deref(), Format::Text)?;
     let sink = Sink::new(args.output.as_deref());
-    sink.check_not_input(&[&args.left, &args.right])?;
+    let mut reads = super::align::dict_files(args.dict.as_deref());
+    reads.extend([args.left.clone(), args.right.clone()]);
+    sink.check_not_input(&reads.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let mut output = sink.open()?;
     let (left, right) = args.input.load_pair(
         (&args.left, &args.right),
         args.langs.as_deref(),
@@ -81,7 +84,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Format::Csv => report.csv()?,
         Format::Json => report.json().into_bytes(),
     };
-    sink.write(&bytes)?;
+    output.write_bytes(&bytes)?;
+    output.commit()?;
     Ok(if findings.is_empty() {
         Exit::Ok
     } else {

@@ -24,6 +24,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_input(&[&args.file])?;
+    let mut output = sink.open()?;
     let doc = args.input.load(
         &args.file,
         args.lang.as_ref(),
@@ -41,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         out.push_str(&s.text);
         out.push('\n');
     }
-    sink.write(out.as_bytes())?;
+    output.write_bytes(out.as_bytes())?;
+    output.commit()?;
     Ok(Exit::Ok)
 }
