@@ -56,3 +56,49 @@ impl Error {
         }
     }
 }
+
+/// `text` with the characters that could drive a terminal or hide what a
+/// message says written as escapes: control characters (ESC, CR, line
+/// feed, C1 controls), line and paragraph separators, and the marks that
+/// reorder text on screen (bidirectional overrides and isolates). Messages
+/// quote file names and file content, which a crafted file controls.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}'
+            )
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if hidden(c) && (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("de.txt: Grüße"), "de.txt: Grüße");
+        assert_eq!(
+            printable("a\u{1b}[2Jb\rc\nd\u{2028}e\u{202E}f\u{85}"),
+            "a\\x1b[2Jb\\rc\\nd\\u{2028}e\\u{202e}f\\x85"
+        );
+    }
+}

@@ -14,15 +14,12 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
-            "tralign: internal error, please report it: {}{at}",
-            what.replace('\n', " ")
-        );
+        cli::say(format!("internal error, please report it: {what}{at}"));
     }));
     match cli::run() {
         Ok(code) => code.into(),
         Err(err) => {
-            eprintln!("tralign: {err}");
+            cli::say(err);
             cli::Exit::Error.into()
         }
     }

@@ -366,3 +366,26 @@ fn formula_cells_are_neutralised_and_markup_is_kept_as_text() {
     let raw = cells(&["--raw"]);
     assert_eq!(raw[0].0, "=SUM(A1:A9)");
 }
+
+#[test]
+fn control_characters_from_input_are_escaped_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name and a line that would clear the screen, move the cursor
+    // back over the message and turn text around.
+    let name = dir.path().join("gold\u{1b}[2J\r.txt");
+    std::fs::write(
+        &name,
+        "[0]:[0]\n[1]\u{1b}]0;title\u{7}:[1]\u{2028}\u{202e}x\n",
+    )
+    .unwrap();
+    let run = tralign(&["eval", name.to_str().unwrap(), GOLD]);
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for raw in ['\u{1b}', '\r', '\u{7}', '\u{2028}', '\u{202e}'] {
+        assert!(!err.contains(raw), "{raw:?} in {err:?}");
+    }
+    assert!(err.contains("gold\\x1b[2J\\r.txt: line 2:"), "{err}");
+    assert!(err.contains("\\x1b]0;title\\x07"), "{err}");
+    assert!(err.contains("\\u{2028}\\u{202e}x"), "{err}");
+}

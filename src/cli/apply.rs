@@ -60,8 +60,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     output.write_bytes(&bytes)?;
     output.commit()?;
     let count = |s: Status| review.rows.iter().filter(|r| r.status == s).count();
-    eprintln!(
-        "tralign: {}: {} ok, {} rejected, {} not reviewed{}",
+    super::say(format!(
+        "{}: {} ok, {} rejected, {} not reviewed{}",
         args.file,
         count(Status::Accepted),
         count(Status::Rejected),
@@ -71,6 +71,6 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         } else {
             ""
         }
-    );
+    ));
     Ok(Exit::Ok)
 }

@@ -98,10 +98,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             let (jobs, unmatched) =
                 batch::match_folders(Path::new(&dirs[0]), Path::new(&dirs[1]), &config.format)?;
             for path in unmatched {
-                eprintln!(
-                    "tralign: warning: {}: no file of the same name in the other folder",
+                super::say(format!(
+                    "warning: {}: no file of the same name in the other folder",
                     path.display()
-                );
+                ));
             }
             jobs
         }
@@ -158,7 +158,7 @@ fn run_jobs(jobs: &[Job], config: &BatchConfig) -> Exit {
                 Err(e) => vec![e.to_string()],
             };
             if !lines.is_empty() {
-                bar.suspend(|| lines.iter().for_each(|l| eprintln!("tralign: {l}")));
+                bar.suspend(|| lines.iter().for_each(super::say));
             }
             result.is_err()
         })
@@ -167,13 +167,13 @@ fn run_jobs(jobs: &[Job], config: &BatchConfig) -> Exit {
     let done = jobs.len() - failed;
     let out = config.out_dir.display();
     if failed > 0 {
-        eprintln!(
-            "tralign: {failed} of {} pairs failed; {done} aligned into {out}",
+        super::say(format!(
+            "{failed} of {} pairs failed; {done} aligned into {out}",
             jobs.len()
-        );
+        ));
         Exit::Error
     } else {
-        eprintln!("tralign: all {done} pairs aligned into {out}");
+        super::say(format!("all {done} pairs aligned into {out}"));
         Exit::Ok
     }
 }

@@ -41,7 +41,7 @@ impl InputArgs {
     pub fn read(&self, path: &str) -> Result<String, Error> {
         let decoded = read::read_decoded(path, self.encoding)?;
         if let Some(note) = decoded.note(path) {
-            eprintln!("tralign: {note}");
+            super::say(note);
         }
         Ok(decoded.text)
     }
@@ -52,11 +52,11 @@ impl InputArgs {
         let max = self.max_sentence_chars.get();
         let doc = Document::from_text_limited(path, text, lang, presplit, max);
         if doc.cuts.sentences > 0 {
-            eprintln!(
-                "tralign: {path}: cut {} sentence(s) longer than {max} characters into {} pieces \
+            super::say(format!(
+                "{path}: cut {} sentence(s) longer than {max} characters into {} pieces \
                  (see --max-sentence-chars)",
                 doc.cuts.sentences, doc.cuts.pieces
-            );
+            ));
         }
         doc
     }
@@ -75,7 +75,7 @@ impl InputArgs {
         let tag = match choose(path, &text, given, flag) {
             Ok(choice) => {
                 if let Some(note) = choice.note(path) {
-                    eprintln!("tralign: {note}");
+                    super::say(note);
                 }
                 choice.tag
             }
@@ -120,7 +120,7 @@ impl InputArgs {
             .into_iter()
             .flatten()
         {
-            eprintln!("tralign: {note}");
+            super::say(note);
         }
         let (ld, rd) = rayon::join(
             || self.document(left, &l, Lang::of(&lc.tag), presplit),

@@ -15,6 +15,7 @@ mod segment;
 mod shell;
 
 use clap::{ColorChoice, Parser, Subcommand};
+use tralign::error::printable;
 use tralign::write::sink::Sink;
 
 /// Exit codes, documented in the README.
@@ -68,6 +69,13 @@ enum Command {
     Completions(shell::CompletionsArgs),
     /// Print the man page of tralign, or of one of its commands, in roff.
     Man(shell::ManArgs),
+}
+
+/// Prints `tralign: MESSAGE` on standard error, with what could drive the
+/// terminal escaped (see [`printable`]): messages quote file names and
+/// content.
+pub fn say(message: impl std::fmt::Display) {
+    eprintln!("tralign: {}", printable(&message.to_string()));
 }
 
 /// Parses the command line and runs the verb.

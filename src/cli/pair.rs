@@ -47,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                     args.presplit,
                 )),
                 Err(e) => {
-                    eprintln!("tralign: {e}");
+                    super::say(e);
                     failed += 1;
                 }
             }
@@ -93,10 +93,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                     others[counterpart].name, docs[rival].name
                 ),
             };
-            eprintln!(
-                "tralign: warning: {}: {reason}; left unpaired",
+            super::say(format!(
+                "warning: {}: {reason}; left unpaired",
                 docs[k].name
-            );
+            ));
         }
     };
     warn(&left, &right, &left_alone);

@@ -32,10 +32,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         false,
     )?;
     if doc.sentences.is_empty() {
-        eprintln!(
-            "tralign: {}: no sentences (the file is empty or only white space)",
+        super::say(format!(
+            "{}: no sentences (the file is empty or only white space)",
             args.file
-        );
+        ));
     }
     let mut out = String::new();
     for s in &doc.sentences {
