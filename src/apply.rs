@@ -75,6 +75,9 @@ pub struct Review {
     pub right_lang: String,
     /// The rows, sorted by id.
     pub rows: Vec<ReviewedRow>,
+    /// What the user should be told about how the file was read, such as
+    /// an encoding other than UTF-8.
+    pub note: Option<String>,
 }
 
 /// Takes off the apostrophe that [`neutralise`] puts before a formula-like
@@ -147,6 +150,17 @@ impl Columns {
                 ),
             ));
         };
+        // The codes become column names and TMX language attributes.
+        for code in [left, right] {
+            if !is_language_tag(code) {
+                return Err(cell(
+                    name,
+                    1,
+                    &format!("{code}_lines"),
+                    format!("'{code}' is not a language code such as de, en or en-us"),
+                ));
+            }
+        }
         let need = |col: &str| {
             at.get(col).copied().ok_or_else(|| {
                 Error::input(name, format!("the header has no column named '{col}'"))
@@ -179,6 +193,17 @@ fn cell(path: &str, row: u64, column: &str, message: impl Into<String>) -> Error
     }
 }
 
+/// Whether `code` has the shape of a BCP 47 language tag: a language of two
+/// or three letters, then subtags of letters and digits after hyphens
+/// (`de`, `en-us`, `zh-hant-tw`).
+fn is_language_tag(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// Reads `1`, `3-4` or an empty cell as a 0-based range.
 fn parse_lines(cell: &str) -> Option<Range<usize>> {
     let cell = cell.trim();
@@ -203,18 +228,16 @@ pub fn read_reviewed(name: &str, bytes: &[u8]) -> Result<Review, Error> {
 
 /// Reads a reviewed CSV; `name` is used in errors.
 pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
-    // Detection, not only UTF-8: German Excel saves "CSV" in Windows-1252.
-    let text = crate::read::decode(name, bytes, None)
-        .map_err(|e| match e {
-            Error::Input { path, message } => Error::Input {
-                path,
-                message: format!("{message}; save the sheet as \"CSV UTF-8\""),
-            },
-            e => e,
-        })?
-        .text;
+    let (text, note) = decode_review(name, bytes).map_err(|e| match e {
+        Error::Input { path, message } => Error::Input {
+            path,
+            message: format!("{message}; save the sheet as \"CSV UTF-8\""),
+        },
+        e => e,
+    })?;
     let delimiter = sniff_delimiter(&text)
         .ok_or_else(|| Error::input(name, "no header line with , or ; between the columns"))?;
+    check_quotes(name, &text, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -226,7 +249,8 @@ pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
         Some(r) => r.map_err(bad_csv)?,
         None => return Err(Error::input(name, "the file is empty")),
     };
-    let names = head.iter().map(|h| h.trim().to_lowercase()).collect();
+    let names: Vec<String> = head.iter().map(|h| h.trim().to_lowercase()).collect();
+    let width = names.len();
     let (cols, left_lang, right_lang) = Columns::find(name, names)?;
     let mut rows = Vec::new();
     let mut seen: HashMap<usize, u64> = HashMap::new();
@@ -235,6 +259,19 @@ pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
         let record = record.map_err(bad_csv)?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
+        }
+        // A row short of cells, or with text past the last column, has its
+        // cells under the wrong names: an unquoted delimiter or line break.
+        let extra = record.iter().skip(width).any(|c| !c.trim().is_empty());
+        if record.len() < width || extra {
+            return Err(Error::input(
+                name,
+                format!(
+                    "row {row}: {} cells where the header has {width}; \
+                     a cell may hold an unquoted delimiter or line break",
+                    record.len()
+                ),
+            ));
         }
         let get = |c: usize| record.get(c).unwrap_or("");
         let opt = |c: Option<usize>| c.map_or("", get);
@@ -307,7 +344,95 @@ pub fn read_review(name: &str, bytes: &[u8]) -> Result<Review, Error> {
         left_lang,
         right_lang,
         rows,
+        note,
     })
+}
+
+/// Decodes a review CSV: UTF-8 (with or without a byte-order mark), UTF-16
+/// with a byte-order mark, or, when no byte of it reads as UTF-8 beyond
+/// ASCII, Windows-1252, as Excel saves "CSV" on Western Windows (with a
+/// note). A file that is UTF-8 in one place and not in another was damaged
+/// or pasted together: guessing would turn its good rows into mojibake, so
+/// it is refused with the row and byte offset of the first bad byte.
+fn decode_review(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Error> {
+    let has_bom = encoding_rs::Encoding::for_bom(bytes).is_some();
+    let bad = match std::str::from_utf8(bytes) {
+        // NUL bytes mean a binary file, which detection names as such.
+        Err(e) if !has_bom && !bytes.contains(&0) => e.valid_up_to(),
+        _ => {
+            let decoded = crate::read::decode(name, bytes, None)?;
+            let note = decoded.note(name);
+            return Ok((decoded.text, note));
+        }
+    };
+    let utf8_elsewhere = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if utf8_elsewhere {
+        return Err(Error::input(
+            name,
+            format!(
+                "row {}: byte offset {bad} is not UTF-8, though other rows are; \
+                 the file was damaged or pasted together from two encodings",
+                row_at(bytes, bad)
+            ),
+        ));
+    }
+    let text = crate::read::decode(name, bytes, Some(encoding_rs::WINDOWS_1252))?.text;
+    let note = format!(
+        "{name}: read as windows-1252, as it is not UTF-8 (Excel saves \"CSV\" so); \
+         save as \"CSV UTF-8\" to be sure of every character"
+    );
+    Ok((text, Some(note)))
+}
+
+/// The spreadsheet row (the header is row 1) that byte `offset` is in:
+/// line ends inside quoted cells do not start a row.
+fn row_at(bytes: &[u8], offset: usize) -> usize {
+    let mut quoted = false;
+    let mut row = 1;
+    for &b in &bytes[..offset.min(bytes.len())] {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => row += 1,
+            _ => {}
+        }
+    }
+    row
+}
+
+/// Refuses a quoted cell that is never closed, which would swallow every
+/// row after it into one cell. A quote opens a cell only at its start, as
+/// the CSV reader reads it; `""` inside a quoted cell is a quote.
+fn check_quotes(name: &str, text: &str, delimiter: u8) -> Result<(), Error> {
+    let bytes = text.as_bytes();
+    let (mut row, mut opened) = (1, 0);
+    let (mut quoted, mut at_start) = (false, true);
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(k + 1) == Some(&b'"') {
+                    k += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && at_start {
+            quoted = true;
+            opened = row;
+        } else if b == b'\n' {
+            row += 1;
+        }
+        at_start = !quoted && (b == delimiter || b == b'\n' || b == b'\r');
+        k += 1;
+    }
+    if quoted {
+        return Err(Error::input(
+            name,
+            format!("row {opened}: a quoted cell is never closed (a \" is missing)"),
+        ));
+    }
+    Ok(())
 }
 
 impl Review {
@@ -363,7 +488,7 @@ impl Review {
                 line_numbers(&r.right_lines),
                 neutralise(&r.left),
                 neutralise(&r.right),
-                r.kind.clone(),
+                neutralise(&r.kind),
                 r.confidence.map_or(String::new(), |c| format!("{c:.2}")),
                 neutralise(&r.anchors),
                 neutralise(&r.flags.join("; ")),

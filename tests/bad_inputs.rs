@@ -389,3 +389,108 @@ fn control_characters_from_input_are_escaped_in_messages() {
     assert!(err.contains("\\x1b]0;title\\x07"), "{err}");
     assert!(err.contains("\\u{2028}\\u{202e}x"), "{err}");
 }
+
+/// Runs `apply` on a review CSV of `bytes` and returns (exit code, stdout, stderr).
+fn apply(bytes: &[u8], extra: &[&str]) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reviewed.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let args = [&["apply", path.to_str().unwrap()], extra].concat();
+    let run = tralign(&args);
+    let err = String::from_utf8_lossy(&run.stderr).replace(path.to_str().unwrap(), "r.csv");
+    (
+        run.status.code(),
+        String::from_utf8_lossy(&run.stdout).into_owned(),
+        err,
+    )
+}
+
+/// Asserts that `apply` refuses `bytes` with a message starting `want`
+/// (the file is called r.csv in it) and writes nothing.
+fn apply_refused(bytes: &[u8], extra: &[&str], want: &str) {
+    let (code, out, err) = apply(bytes, extra);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(out.is_empty());
+    assert!(err.starts_with(want), "{err}");
+}
+
+const REVIEW_HEAD: &str = "id,de_lines,en_lines,de,en,type,status\n";
+
+#[test]
+fn apply_refuses_a_file_that_is_utf8_in_places_with_row_and_offset() {
+    let mut bytes = format!("{REVIEW_HEAD}1,1,1,Grüße,Greetings,1-1,ok\n").into_bytes();
+    let offset = bytes.len() + "2,2,2,K".len();
+    bytes.extend_from_slice(b"2,2,2,K\xF6ln,Cologne,1-1,ok\n");
+    apply_refused(
+        &bytes,
+        &[],
+        &format!("tralign: r.csv: row 3: byte offset {offset} is not UTF-8, though other rows are"),
+    );
+}
+
+#[test]
+fn apply_reads_a_wholly_windows_1252_file_with_a_note() {
+    let bytes = b"id;de_lines;en_lines;de;en;type;status\n1;1;1;K\xF6ln;Cologne;1-1;ok\n";
+    let (code, out, err) = apply(bytes, &["--format", "csv"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Köln"), "{out}");
+    assert!(
+        err.starts_with("tralign: r.csv: read as windows-1252, as it is not UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn apply_refuses_malformed_csv_naming_the_row() {
+    for (body, want) in [
+        (
+            "1,1,1,Eins,One,1-1,ok\n2,2,2,\"Zwei,Two,1-1,ok\n3,3,3,Drei,Three,1-1,ok\n",
+            "tralign: r.csv: row 3: a quoted cell is never closed",
+        ),
+        (
+            "1,1,1,Eins,One,1-1,ok\n2,2,2,Zwei,Two\n",
+            "tralign: r.csv: row 3: 5 cells where the header has 7",
+        ),
+        (
+            "1,1,1,Eins,One,1-1,ok,\"gut, aber\" kurz\n",
+            "tralign: r.csv: row 2: 8 cells where the header has 7",
+        ),
+    ] {
+        apply_refused(format!("{REVIEW_HEAD}{body}").as_bytes(), &[], want);
+    }
+    // Cells past the header that are empty, as some programs write them, are fine.
+    let (code, _, err) = apply(
+        format!("{REVIEW_HEAD}1,1,1,Eins,One,1-1,ok,,\n").as_bytes(),
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn apply_neutralises_every_cell_and_checks_the_language_codes() {
+    let body = "1,1,1,=1+1,@cmd,=HYPERLINK(\"x\"),ok\n";
+    let (code, out, err) = apply(
+        format!("{REVIEW_HEAD}{body}").as_bytes(),
+        &["--format", "csv"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    for cell in &record {
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+    }
+    assert_eq!(&record[5], "'=HYPERLINK(\"x\")");
+    for bad in ["=1+1", "de de", "d", "x-toolongsubtag"] {
+        let head = format!("id,{bad}_lines,en_lines,{bad},en,status\n1,1,1,a,b,ok\n");
+        for format in ["csv", "tmx"] {
+            let want = format!(
+                "tralign: r.csv: row 1, column {bad}_lines: '{bad}' is not a language code"
+            );
+            apply_refused(head.as_bytes(), &["--format", format], &want);
+        }
+    }
+    let head = "id,de-ch_lines,en_lines,de-ch,en,status\n1,1,1,Grüezi,Hello,ok\n";
+    let (code, out, err) = apply(head.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("xml:lang=\"de-ch\""), "{out}");
+}

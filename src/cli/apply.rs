@@ -43,6 +43,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     sink.check_not_input(&[&args.file])?;
     let mut output = sink.open()?;
     let review = read_reviewed(&args.file, &read_bytes(&args.file)?)?;
+    if let Some(note) = &review.note {
+        super::say(note);
+    }
     let bytes = match format {
         Format::Tmx => {
             let options = TmxOptions {
