@@ -494,3 +494,48 @@ fn apply_neutralises_every_cell_and_checks_the_language_codes() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("xml:lang=\"de-ch\""), "{out}");
 }
+
+#[test]
+fn ladders_that_are_not_alignments_are_refused_by_eval_and_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("hyp.txt");
+    let bad = bad.to_str().unwrap();
+    for (ladder, why) in [
+        (
+            "[0]:[0]\n[0, 1]:[1]\n",
+            "line 2: left sentence 0 is also in the bead of line 1",
+        ),
+        (
+            "[0]:[0]\n[1]:[1]\n[1]:[1]\n",
+            "line 3: left sentence 1 is also in the bead of line 2",
+        ),
+        (
+            "[0]:[0, 1]\n[1]:[1]\n",
+            "line 2: right sentence 1 is also in the bead of line 1",
+        ),
+        (
+            "[0]:[0]\n[2]:[2]\n[1]:[1]\n",
+            "line 3: left sentence 1 is not after sentence 2 of line 2",
+        ),
+        (
+            "[0]:[0]\n[]:[]\n",
+            "line 2: a bead with no sentence on either side",
+        ),
+        (
+            "[0]:[0]\n[1]:[18446744073709551615]\n",
+            "line 2: right index 18446744073709551615 is beyond any document",
+        ),
+    ] {
+        std::fs::write(bad, ladder).unwrap();
+        let out = dir.path().join("out.txt");
+        for args in [
+            vec!["eval", GOLD, bad],
+            vec!["eval", bad, GOLD],
+            vec!["diff", GOLD, bad, "-o", out.to_str().unwrap()],
+        ] {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            let message = assert_refused(&args, bad, &out, None);
+            assert!(message.contains(why), "{message}");
+        }
+    }
+}

@@ -47,9 +47,22 @@ fn side(out: &mut String, r: &Range<usize>) {
     out.push(']');
 }
 
+/// The largest sentence index a ladder may hold: a document tralign reads
+/// (at most [`MAX_INPUT_BYTES`](crate::read::MAX_INPUT_BYTES)) has fewer
+/// sentences than bytes.
+pub const MAX_INDEX: usize = crate::read::MAX_INPUT_BYTES as usize;
+
 /// Reads ladder lines; `name` is used in errors. Blank lines are skipped.
+///
+/// The beads must make an alignment: each has a sentence on at least one
+/// side, and on each side the sentences of a bead come after those of the
+/// beads before it, so that no sentence is in two beads and no bead goes
+/// back. (A bead may skip an index, as gold files of Text+Berg do.) An
+/// error names the line.
 pub fn parse_ladder(name: &str, text: &str) -> Result<Vec<Link>, Error> {
     let mut beads = Vec::new();
+    // Per side: the last index so far and the line it is on.
+    let mut last: [Option<(usize, usize)>; 2] = [None, None];
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -65,10 +78,41 @@ pub fn parse_ladder(name: &str, text: &str) -> Result<Vec<Link>, Error> {
         let r = r
             .strip_suffix(']')
             .ok_or_else(|| bad("expected ']' at the end"))?;
-        beads.push(Link {
+        let link = Link {
             left: indices(l).ok_or_else(|| bad("indices must be ascending numbers"))?,
             right: indices(r).ok_or_else(|| bad("indices must be ascending numbers"))?,
-        });
+        };
+        if link.left.is_empty() && link.right.is_empty() {
+            return Err(bad("a bead with no sentence on either side"));
+        }
+        for (k, (side, indices)) in [("left", &link.left), ("right", &link.right)]
+            .into_iter()
+            .enumerate()
+        {
+            let (Some(&first), Some(&end)) = (indices.first(), indices.last()) else {
+                continue;
+            };
+            if end > MAX_INDEX {
+                return Err(bad(&format!(
+                    "{side} index {end} is beyond any document (at most {MAX_INDEX})"
+                )));
+            }
+            match last[k] {
+                Some((before, at)) if first == before => {
+                    return Err(bad(&format!(
+                        "{side} sentence {first} is also in the bead of line {at}"
+                    )))
+                }
+                Some((before, at)) if first < before => {
+                    return Err(bad(&format!(
+                        "{side} sentence {first} is not after sentence {before} of line {at}: \
+                         beads must be in order and must not overlap"
+                    )))
+                }
+                _ => last[k] = Some((end, n + 1)),
+            }
+        }
+        beads.push(link);
     }
     Ok(beads)
 }
