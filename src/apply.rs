@@ -92,7 +92,7 @@ pub fn unneutralise(cell: &str) -> &str {
 
 /// The delimiter of a CSV: the most frequent of `,`, `;` and tab outside
 /// quotes on the header line.
-fn sniff_delimiter(text: &str) -> Option<u8> {
+pub(crate) fn sniff_delimiter(text: &str) -> Option<u8> {
     let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
     for b in text.bytes() {

@@ -539,3 +539,34 @@ fn ladders_that_are_not_alignments_are_refused_by_eval_and_diff() {
         }
     }
 }
+
+#[test]
+fn diff_reads_a_review_csv_saved_with_semicolons_as_apply_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let comma = dir.path().join("comma.csv");
+    let run = tralign(&["align", GOOD_DE, GOOD_EN, "-o", comma.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0));
+    // As German Excel saves it: `;` between cells, a byte-order mark, CRLF.
+    let mut records = Vec::new();
+    for record in csv::Reader::from_path(&comma).unwrap().into_records() {
+        records.push(record.unwrap());
+    }
+    let semicolon = dir.path().join("semicolon.csv");
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    writer
+        .write_record(csv::Reader::from_path(&comma).unwrap().headers().unwrap())
+        .unwrap();
+    for record in &records {
+        writer.write_record(record).unwrap();
+    }
+    std::fs::write(&semicolon, writer.into_inner().unwrap()).unwrap();
+    let (a, b) = (comma.to_str().unwrap(), semicolon.to_str().unwrap());
+    let run = tralign(&["diff", a, b]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    let run = tralign(&["apply", b, "--include-unreviewed", "--format", "csv"]);
+    assert_eq!(run.status.code(), Some(0));
+}

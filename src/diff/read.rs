@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use super::{Entry, Table};
-use crate::apply::unneutralise;
+use crate::apply::{sniff_delimiter, unneutralise};
 use crate::review::Row;
 use crate::write::csv::line_numbers;
 use crate::write::ladder::parse_ladder;
@@ -66,7 +66,10 @@ fn ladder_table(name: &str, text: &str) -> Result<Table, Error> {
 }
 
 fn csv_table(name: &str, text: &str) -> Result<Table, Error> {
+    // `;` or tab, as a spreadsheet may save it; apply reads the same.
+    let delimiter = sniff_delimiter(text).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(false)
         .from_reader(text.as_bytes());
     let bad = |e: csv::Error| Error::input(name, format!("not a readable CSV: {e}"));
@@ -258,11 +261,14 @@ mod tests {
         let t = read_table("a.csv", csv).unwrap();
         assert_eq!((t.left_code.as_str(), t.right_code.as_str()), ("de", "en"));
         assert_eq!(t.entries[0].right, "Hello.");
+        let t_csv = t.clone();
         let t = read_table("a.txt", "[0]:[0, 1]\n[]:[2]\n").unwrap();
         assert_eq!(t.entries[0].right_lines, "1-2");
         assert_eq!(t.entries[1].left, "[]");
         let t = read_table("a.json", JSON).unwrap();
         assert_eq!((t.left_code.as_str(), t.right_code.as_str()), ("de", "en"));
+        let semicolons = read_table("a.csv", &csv.replace(',', ";")).unwrap();
+        assert_eq!(semicolons, t_csv);
         let err = read_table("b.csv", "a,b\n1,2\n").unwrap_err().to_string();
         assert!(err.starts_with("b.csv: not an alignment CSV"), "{err}");
     }
