@@ -570,3 +570,46 @@ fn diff_reads_a_review_csv_saved_with_semicolons_as_apply_does() {
     let run = tralign(&["apply", b, "--include-unreviewed", "--format", "csv"]);
     assert_eq!(run.status.code(), Some(0));
 }
+
+#[test]
+fn a_source_date_epoch_out_of_range_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (value, ok) in [
+        ("-1", false),
+        ("253402300800", false),
+        ("99999999999999999", false),
+        ("253402300799", true),
+        ("0", true),
+    ] {
+        for format in ["tmx", "xlsx"] {
+            let out = dir.path().join(format!("out.{format}"));
+            let out = out.to_str().unwrap();
+            let run = Command::new(env!("CARGO_BIN_EXE_tralign"))
+                .args(["align", GOOD_DE, GOOD_EN, "--format", format, "-o", out])
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .env("SOURCE_DATE_EPOCH", value)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&run.stderr);
+            if ok {
+                assert_eq!(run.status.code(), Some(0), "{value}: {err}");
+            } else {
+                assert_eq!(run.status.code(), Some(2), "{value}: {err}");
+                assert_eq!(
+                    err,
+                    format!(
+                        "tralign: SOURCE_DATE_EPOCH={value} is out of range: give seconds \
+                         from 0 (1970) to 253402300799 (the end of 9999)\n"
+                    )
+                );
+            }
+        }
+    }
+    let tmx = Command::new(env!("CARGO_BIN_EXE_tralign"))
+        .args(["align", GOOD_DE, GOOD_EN, "--format", "tmx"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SOURCE_DATE_EPOCH", "253402300799")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&tmx.stdout).contains("creationdate=\"99991231T235959Z\""));
+}

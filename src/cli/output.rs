@@ -71,15 +71,28 @@ fn name<F: ValueEnum>(format: F) -> String {
         .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
+/// The last second of the year 9999: TMX dates have four-digit years, and
+/// Excel's dates end there.
+const LAST_SECOND: i64 = 253_402_300_799;
+
 /// Seconds since 1970 to stamp into files: `SOURCE_DATE_EPOCH` if set (for
 /// reproducible output), else now.
 pub fn creation_time() -> Result<i64, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value.trim().parse().map_err(|_| {
-            Error::Usage(format!(
-                "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970"
-            ))
-        }),
+        Ok(value) => {
+            let seconds: i64 = value.trim().parse().map_err(|_| {
+                Error::Usage(format!(
+                    "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970"
+                ))
+            })?;
+            if !(0..=LAST_SECOND).contains(&seconds) {
+                return Err(Error::Usage(format!(
+                    "SOURCE_DATE_EPOCH={value} is out of range: give seconds from 0 \
+                     (1970) to {LAST_SECOND} (the end of 9999)"
+                )));
+            }
+            Ok(seconds)
+        }
         Err(_) => Ok(std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64)),
