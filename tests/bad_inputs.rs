@@ -613,3 +613,48 @@ fn a_source_date_epoch_out_of_range_is_refused() {
         .unwrap();
     assert!(String::from_utf8_lossy(&tmx.stdout).contains("creationdate=\"99991231T235959Z\""));
 }
+
+#[test]
+fn each_side_can_have_its_own_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // UTF-16LE without a byte-order mark, which detection cannot tell.
+    let de = dir.path().join("de.txt");
+    let text = std::fs::read_to_string(GOOD_DE).unwrap();
+    let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(&de, utf16).unwrap();
+    let de = de.to_str().unwrap();
+    let ladder = |args: &[&str]| {
+        let run = tralign(&[&["align", "--format", "ladder"], args].concat());
+        let err = String::from_utf8_lossy(&run.stderr).into_owned();
+        (
+            run.status.code(),
+            String::from_utf8(run.stdout).unwrap(),
+            err,
+        )
+    };
+    let (_, expected, _) = ladder(&[GOOD_DE, GOOD_EN]);
+    for names in ["utf-16le,utf-8", "utf16le,auto", "UTF-16LE,Auto"] {
+        let (code, out, err) = ladder(&[de, GOOD_EN, "--encoding", names]);
+        assert_eq!(code, Some(0), "{names}: {err}");
+        assert_eq!(out, expected, "{names}");
+    }
+    // One name is for both sides, as before: UTF-8 English is not UTF-16.
+    let (code, _, err) = ladder(&[de, GOOD_EN, "--encoding", "utf-16le"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.starts_with(&format!("tralign: {GOOD_EN}: ")), "{err}");
+    let (code, _, err) = ladder(&[de, GOOD_EN, "--encoding", "utf-16le,utf-8,utf-8"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("--encoding takes one name for both inputs, or two"),
+        "{err}"
+    );
+    let run = tralign(&["segment", de, "--encoding", "utf-16le,utf-8"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("one name here"));
+    let run = tralign(&["qa", de, GOOD_EN, "--encoding", "utf-16le,auto"]);
+    assert!(
+        run.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

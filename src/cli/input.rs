@@ -21,25 +21,72 @@ const DEFAULT_MAX: NonZeroUsize = match NonZeroUsize::new(DEFAULT_MAX_SENTENCE_C
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
     /// Read the inputs in this encoding (utf-8, utf-16le, utf-16be, windows-1252, latin1, ...)
-    /// instead of detecting it.
-    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    encoding: Option<&'static Encoding>,
+    /// instead of detecting it; two names, left first, give each side its own (utf-16le,auto),
+    /// where auto detects.
+    #[arg(long, value_name = "NAME", value_delimiter = ',', value_parser = parse_encoding)]
+    encoding: Vec<Named>,
     /// Cut sentences longer than this many characters, at a space if there is one.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX)]
     max_sentence_chars: NonZeroUsize,
 }
 
-fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
-    read::encoding_for_label(label).ok_or_else(|| {
-        format!("unknown encoding {label:?}; try utf-8, utf-16le, utf-16be or windows-1252")
-    })
+/// An encoding given with `--encoding`, or `None` for `auto`.
+#[derive(Debug, Clone, Copy)]
+struct Named(Option<&'static Encoding>);
+
+/// The side of a pair an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// The left input (the translation, as a rule).
+    Left,
+    /// The right input.
+    Right,
+}
+
+fn parse_encoding(label: &str) -> Result<Named, String> {
+    if label.trim().eq_ignore_ascii_case("auto") {
+        return Ok(Named(None));
+    }
+    read::encoding_for_label(label)
+        .map(|e| Named(Some(e)))
+        .ok_or_else(|| {
+            format!(
+                "unknown encoding {label:?}; try utf-8, utf-16le, utf-16be, windows-1252 or auto"
+            )
+        })
 }
 
 impl InputArgs {
-    /// Reads and decodes `path` (`-` for standard input), noting on standard
-    /// error an encoding other than UTF-8.
+    /// The encoding to read the input of `side` in (`None`: the only
+    /// input), or `None` to detect it. One name is for every input; two,
+    /// left first, are for the two sides of a pair. Keyed by side, not by
+    /// language, like --langs: both sides may have one language.
+    fn encoding(&self, side: Option<Side>) -> Result<Option<&'static Encoding>, Error> {
+        match (&self.encoding[..], side) {
+            ([], _) => Ok(None),
+            ([one], _) => Ok(one.0),
+            ([left, _], Some(Side::Left)) => Ok(left.0),
+            ([_, right], Some(Side::Right)) => Ok(right.0),
+            ([_, _], None) => Err(Error::Usage(
+                "--encoding takes one name here, as there is one input".into(),
+            )),
+            _ => Err(Error::Usage(
+                "--encoding takes one name for both inputs, or two, left first, \
+                 such as utf-16le,utf-8"
+                    .into(),
+            )),
+        }
+    }
+
+    /// Reads and decodes `path` (`-` for standard input), the only input of
+    /// the run, noting on standard error an encoding other than UTF-8.
     pub fn read(&self, path: &str) -> Result<String, Error> {
-        let decoded = read::read_decoded(path, self.encoding)?;
+        self.read_side(path, None)
+    }
+
+    /// Reads and decodes `path` as the input of `side` (`None`: the only one).
+    fn read_side(&self, path: &str, side: Option<Side>) -> Result<String, Error> {
+        let decoded = read::read_decoded(path, self.encoding(side)?)?;
         if let Some(note) = decoded.note(path) {
             super::say(note);
         }
@@ -102,7 +149,10 @@ impl InputArgs {
         }
         let given = given_pair(langs)?;
         // Reading and decoding one side does not wait for the other.
-        let (l, r) = rayon::join(|| self.read(left), || self.read(right));
+        let (l, r) = rayon::join(
+            || self.read_side(left, Some(Side::Left)),
+            || self.read_side(right, Some(Side::Right)),
+        );
         let (l, r) = (l?, r?);
         let no_text = |path: &str| {
             Error::input(
