@@ -290,3 +290,50 @@ fn jsonl_round_trip_matches_align_and_survives_bad_lines() {
             .all(|c| (0.0..=1.0).contains(&c.as_f64().unwrap())));
     }
 }
+
+#[test]
+fn entries_left_out_of_the_folders_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (de, en) = (dir.path().join("de"), dir.path().join("en"));
+    std::fs::create_dir_all(de.join("sub")).unwrap();
+    std::fs::create_dir(&en).unwrap();
+    std::fs::copy("data/news-blinken/de.txt", de.join("a.txt")).unwrap();
+    std::fs::copy("data/news-blinken/en.txt", en.join("a.txt")).unwrap();
+    std::fs::write(de.join(".DS_Store"), "x").unwrap();
+    std::os::unix::fs::symlink("loop", de.join("loop")).unwrap();
+    std::os::unix::fs::symlink("missing.txt", en.join("gone.txt")).unwrap();
+    let fifo = en.join("fifo.txt");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let want = [
+        format!("tralign: warning: {}: skipped, a hidden file", de.join(".DS_Store").display()),
+        format!(
+            "tralign: warning: {}: skipped, a symbolic link that leads nowhere (its target is missing, or it loops)",
+            de.join("loop").display()
+        ),
+        format!("tralign: warning: {}: skipped, a FIFO, not a regular file", fifo.display()),
+        format!(
+            "tralign: warning: {}: skipped, a symbolic link that leads nowhere (its target is missing, or it loops)",
+            en.join("gone.txt").display()
+        ),
+    ];
+    let out = dir.path().join("out");
+    let (de, en, out) = (
+        de.to_str().unwrap(),
+        en.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    for args in [
+        vec!["batch", "--dirs", de, en, "--langs", "de,en", "-o", out],
+        vec!["pair", de, en, "--langs", "de,en"],
+    ] {
+        let run = tralign(&args);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(0), "{err}");
+        let skipped: Vec<&str> = err.lines().filter(|l| l.contains(": skipped, ")).collect();
+        assert_eq!(skipped, want, "{args:?}");
+    }
+}

@@ -96,15 +96,23 @@ pub fn read_manifest(name: &str, text: &str, base: &Path) -> Result<Vec<Job>, Er
     Ok(jobs)
 }
 
-/// Pairs the files of two folders that have the same name. Returns the jobs
-/// (outputs named after the file, with the format's extension) and the names
-/// found in one folder only.
-pub fn match_folders(
-    left: &Path,
-    right: &Path,
-    format: &Format,
-) -> Result<(Vec<Job>, Vec<PathBuf>), Error> {
-    let (lefts, rights) = (list_files(left)?, list_files(right)?);
+/// The document pairs two folders hold, and what is left over.
+#[derive(Debug, Clone, Default)]
+pub struct Matched {
+    /// One job per file name found in both folders, outputs named after
+    /// the file with the format's extension.
+    pub jobs: Vec<Job>,
+    /// The files found in one folder only.
+    pub unmatched: Vec<PathBuf>,
+    /// The entries of both folders left out.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Pairs the files of two folders that have the same name.
+pub fn match_folders(left: &Path, right: &Path, format: &Format) -> Result<Matched, Error> {
+    let (lefts, mut skipped) = list_files(left)?;
+    let (rights, skipped_right) = list_files(right)?;
+    skipped.extend(skipped_right);
     let mut jobs = Vec::new();
     let mut unmatched = Vec::new();
     for (name, path) in &lefts {
@@ -128,22 +136,73 @@ pub fn match_folders(
             .filter(|(name, _)| !lefts.contains_key(*name))
             .map(|(_, p)| p.clone()),
     );
-    Ok((jobs, unmatched))
+    Ok(Matched {
+        jobs,
+        unmatched,
+        skipped,
+    })
 }
 
-/// The regular files of a folder by name, in name order; hidden files are left out.
-pub fn list_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, Error> {
+/// An entry of a folder that is not read as a document, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The entry.
+    pub path: PathBuf,
+    /// Why it is left out, such as `a hidden file`.
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: skipped, {}", self.path.display(), self.reason)
+    }
+}
+
+/// The regular files of a folder by name, in name order (symbolic links to
+/// them included), and the entries left out: hidden files, links that lead
+/// nowhere, FIFOs, sockets and devices. Subfolders are left out silently.
+pub fn list_files(dir: &Path) -> Result<(BTreeMap<String, PathBuf>, Vec<Skipped>), Error> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
     let mut files = BTreeMap::new();
+    let mut skipped = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(&shown, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with('.') && entry.path().is_file() {
-            files.insert(name, entry.path());
-        }
+        let path = entry.path();
+        let reason = match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => continue,
+            _ if name.starts_with('.') => "a hidden file",
+            Ok(meta) if meta.is_file() => {
+                files.insert(name, path);
+                continue;
+            }
+            Ok(meta) => not_a_file(&meta),
+            Err(_) => "a symbolic link that leads nowhere (its target is missing, or it loops)",
+        };
+        skipped.push(Skipped { path, reason });
     }
-    Ok(files)
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, skipped))
+}
+
+/// What an entry that is neither a file nor a folder is.
+#[cfg(unix)]
+fn not_a_file(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "a FIFO, not a regular file"
+    } else if kind.is_socket() {
+        "a socket, not a regular file"
+    } else {
+        "a device, not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn not_a_file(_meta: &std::fs::Metadata) -> &'static str {
+    "not a regular file"
 }
 
 /// The path of output `name` inside `out_dir`, refusing any name that could

@@ -95,15 +95,18 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             batch::read_manifest(manifest, &text, base)?
         }
         (None, Some(dirs)) => {
-            let (jobs, unmatched) =
+            let matched =
                 batch::match_folders(Path::new(&dirs[0]), Path::new(&dirs[1]), &config.format)?;
-            for path in unmatched {
+            for entry in matched.skipped {
+                super::say(format!("warning: {entry}"));
+            }
+            for path in matched.unmatched {
                 super::say(format!(
                     "warning: {}: no file of the same name in the other folder",
                     path.display()
                 ));
             }
-            jobs
+            matched.jobs
         }
         (None, None) => {
             return Err(Error::Usage(

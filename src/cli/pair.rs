@@ -37,7 +37,11 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let mut failed = 0;
     let mut load = |dir: &str, lang: &Lang| -> Result<Vec<Document>, Error> {
         let mut docs = Vec::new();
-        for path in list_files(Path::new(dir))?.into_values() {
+        let (files, skipped) = list_files(Path::new(dir))?;
+        for entry in skipped {
+            super::say(format!("warning: {entry}"));
+        }
+        for path in files.into_values() {
             let name = path.display().to_string();
             match read::read_text(&name) {
                 Ok(text) => docs.push(Document::from_text(
