@@ -658,3 +658,20 @@ fn each_side_can_have_its_own_encoding() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+#[test]
+fn eval_does_not_panic_on_a_closed_standard_output() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tralign"))
+        .args(["eval", GOLD, GOLD])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before tralign writes, as with `| head -0`.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
