@@ -57,8 +57,9 @@ impl Sink {
 
     /// Opens the sink for writing. For a regular file this creates the
     /// temporary file at once, so that a folder that cannot be written is
-    /// found before the work rather than after it. Nothing is in place until
-    /// [`Output::commit`].
+    /// found before the work rather than after it; nothing of it is in
+    /// place until [`Output::commit`]. Standard output, a device or a FIFO
+    /// gets the bytes as they are written.
     pub fn open(&self) -> Result<Output, Error> {
         let target = match self {
             Sink::Stdout => Target::Stdout { closed: false },
