@@ -5,7 +5,7 @@ use tralign::lang::Tag;
 use tralign::review::review;
 use tralign::write::csv::{to_csv, CsvOptions};
 use tralign::write::ladder::to_ladder;
-use tralign::write::sink::Sink;
+use tralign::write::sink::{Reads, Sink};
 use tralign::write::tmx::{to_tmx, units_from_rows, TmxOptions};
 use tralign::write::{html, json, keep_confident, xlsx};
 use tralign::{align_documents, AlignOptions, Document, Error};
@@ -111,11 +111,8 @@ impl Config {
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let config = Config::new(args)?;
-    let mut reads = dict_files(config.dict.as_deref());
-    reads.extend([config.left.clone(), config.right.clone()]);
-    config
-        .sink
-        .check_not_input(&reads.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let reads = reads(&[&config.left, &config.right], config.dict.as_deref());
+    config.sink.check_not_read(&reads)?;
     let mut output = config.sink.open()?;
     let reading = tralign::timing::phase("read");
     let (left, right) = config.input.load_pair(
@@ -160,16 +157,18 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// The files that `--dict` may read: the file named and, for a dictd
-/// dictionary, the index and data files beside it.
-pub(super) fn dict_files(dict: Option<&str>) -> Vec<String> {
-    let Some(path) = dict else {
-        return Vec::new();
-    };
-    let stem = tralign::dict::dictd::stem(path).unwrap_or(path);
-    let mut files = vec![path.to_string()];
-    files.extend([".index", ".dict", ".dict.dz"].map(|s| format!("{stem}{s}")));
-    files
+/// The files a run reads: `inputs` and what `dict` may name, the file
+/// itself and, for a dictd dictionary, the index and data files beside it.
+pub(super) fn reads(inputs: &[&str], dict: Option<&str>) -> Reads {
+    let mut reads = Reads::new(inputs.iter().copied());
+    if let Some(path) = dict {
+        reads.add(path);
+        let stem = tralign::dict::dictd::stem(path).unwrap_or(path);
+        for suffix in [".index", ".dict", ".dict.dz"] {
+            reads.add(&format!("{stem}{suffix}"));
+        }
+    }
+    reads
 }
 
 /// The aligner's options: the word pairs of `dict`, if one is given.

@@ -60,9 +60,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .collect::<Result<Vec<_>, _>>()?;
     let format = settle(args.format, args.output.as_deref(), Format::Text)?;
     let sink = Sink::new(args.output.as_deref());
-    let mut reads = super::align::dict_files(args.dict.as_deref());
-    reads.extend([args.left.clone(), args.right.clone()]);
-    sink.check_not_input(&reads.iter().map(String::as_str).collect::<Vec<_>>())?;
+    sink.check_not_read(&super::align::reads(
+        &[&args.left, &args.right],
+        args.dict.as_deref(),
+    ))?;
     let mut output = sink.open()?;
     let (left, right) = args.input.load_pair(
         (&args.left, &args.right),
