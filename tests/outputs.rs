@@ -4,6 +4,8 @@
 //! the umask; an interrupted write leaves no temporary file. Cases that need
 //! root (device nodes, giving files away) skip with a message otherwise.
 
+#![cfg(unix)]
+
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
