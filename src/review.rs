@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::anchors::KeyLists;
+use crate::qa::{Check, Finding, Severity};
 use crate::{Alignment, Bead, Document};
 
 /// Below this confidence a bead is flagged `low-confidence`.
@@ -22,19 +23,43 @@ pub enum Flag {
     LowConfidence,
     /// A finding of a QA check ([`crate::qa`]).
     Qa {
-        /// The check's name, such as `numbers`.
-        check: String,
-        /// What it found.
+        /// The check that found it.
+        check: Check,
+        /// How much it matters.
+        severity: Severity,
+        /// What it found, in one line without `; ` (which joins flags).
         detail: String,
     },
+}
+
+impl Flag {
+    /// The flag's kind: `unaligned`, `low-confidence` or the check's name.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Flag::Unaligned => "unaligned",
+            Flag::LowConfidence => "low-confidence",
+            Flag::Qa { check, .. } => check.name(),
+        }
+    }
+
+    /// The severity of a QA finding; `None` for the aligner's own flags.
+    pub fn severity(&self) -> Option<Severity> {
+        match self {
+            Flag::Qa { severity, .. } => Some(*severity),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Flag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Flag::Unaligned => f.write_str("unaligned"),
-            Flag::LowConfidence => f.write_str("low-confidence"),
-            Flag::Qa { check, detail } => write!(f, "{check}: {detail}"),
+            Flag::Qa {
+                check,
+                severity,
+                detail,
+            } => write!(f, "{check} ({severity}): {detail}"),
+            _ => f.write_str(self.kind()),
         }
     }
 }
@@ -59,12 +84,39 @@ pub struct Row {
 }
 
 /// Builds the review rows of an alignment, with the findings of the QA
-/// checks among their flags.
-pub fn review(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {
+/// checks that `options` asks for among their flags.
+pub fn review(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+    options: &crate::qa::Options,
+) -> Vec<Row> {
     let mut rows = rows(left, right, alignment);
-    let findings = crate::qa::check(left, right, alignment, &crate::qa::Options::default());
-    crate::qa::annotate(&mut rows, &findings);
+    let findings = crate::qa::check(left, right, alignment, options);
+    annotate(&mut rows, &findings);
     rows
+}
+
+/// Adds findings to the rows they are about as [`Flag::Qa`] flags. The
+/// omission of a whole row is left out, as the row already carries
+/// [`Flag::Unaligned`]; that of a sentence inside a merged row is kept.
+/// `rows` are in the order of their ids, as [`review`] makes them (some
+/// may be missing); a finding about a missing row is dropped.
+pub fn annotate(rows: &mut [Row], findings: &[Finding]) {
+    for f in findings {
+        let Ok(k) = rows.binary_search_by_key(&f.row, |r| r.id) else {
+            continue;
+        };
+        let row = &mut rows[k];
+        if f.check == Check::Omission && row.flags.contains(&Flag::Unaligned) {
+            continue;
+        }
+        row.flags.push(Flag::Qa {
+            check: f.check,
+            severity: f.severity,
+            detail: f.message.clone(),
+        });
+    }
 }
 
 fn rows(left: &Document, right: &Document, alignment: &Alignment) -> Vec<Row> {

@@ -274,8 +274,73 @@ fn qa_findings_are_flags_in_the_review_csv() {
         .records()
         .map(|r| r.unwrap()[8].to_string())
         .collect();
-    assert_eq!(flags[1], "calendar: de has Samstag, en has Friday");
-    assert_eq!(flags[7], "brackets: de has 1 unpaired '('");
+    assert_eq!(flags[1], "calendar (error): de has Samstag, en has Friday");
+    assert_eq!(flags[7], "brackets (warning): de has 1 unpaired '('");
+}
+
+/// The flags column of `tralign align --presplit` on a corpus pair, a row a string.
+fn review_flags(pair: &str, extra: &[&str]) -> Vec<String> {
+    let [de, en] = texts(pair, true);
+    let mut args = vec!["align", de.as_str(), en.as_str(), "--presplit"];
+    args.extend(extra);
+    let out = tralign(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    reader
+        .records()
+        .map(|r| r.unwrap()[8].to_string())
+        .collect()
+}
+
+#[test]
+fn align_takes_ignore_and_min_severity_as_qa_does() {
+    let all = review_flags("museum", &[]);
+    assert!(
+        all.iter().any(|f| f.starts_with("calendar (error)")),
+        "{all:?}"
+    );
+    let ignored = review_flags("museum", &["--ignore", "calendar,brackets"]);
+    assert!(
+        ignored
+            .iter()
+            .all(|f| !f.contains("calendar") && !f.contains("brackets")),
+        "{ignored:?}"
+    );
+    assert!(
+        ignored.iter().any(|f| f.starts_with("numbers (error)")),
+        "{ignored:?}"
+    );
+    let errors = review_flags("museum", &["--min-severity", "error"]);
+    assert!(
+        errors.iter().all(|f| !f.contains("(warning)")),
+        "{errors:?}"
+    );
+    assert!(errors.iter().any(|f| f.contains("(error)")), "{errors:?}");
+    // qa: the same flags, and the exit code follows what is kept.
+    let [de, en] = texts("museum", true);
+    let qa = |extra: &[&str]| {
+        let mut args = vec!["qa", de.as_str(), en.as_str(), "--presplit"];
+        args.extend(extra);
+        tralign(&args)
+    };
+    let out = qa(&["--min-severity", "error", "--format", "csv"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains(",warning,"), "{text}");
+    assert!(text.contains(",error,"), "{text}");
+    let out = qa(&["--ignore", "numbers,calendar", "--min-severity", "error"]);
+    assert_eq!(out.status.code(), Some(0), "only a warning is left");
+    for bad in [&["--min-severity", "fatal"][..], &["--ignore", "spelling"]] {
+        let mut args = vec!["align", de.as_str(), en.as_str()];
+        args.extend(bad);
+        let out = tralign(&args);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]
@@ -290,7 +355,7 @@ fn an_omission_inside_a_merged_row_is_a_flag_of_that_row() {
         .expect("en 5-6 in one row");
     assert_eq!(&merged[1], "5");
     assert!(
-        merged[8].starts_with("omission: en sentence 6 has no counterpart in de: "),
+        merged[8].starts_with("omission (warning): en sentence 6 has no counterpart in de: "),
         "{:?}",
         &merged[8]
     );
@@ -403,4 +468,28 @@ fn correct_merges_of_the_bundled_pairs_hide_no_omission() {
         assert_eq!(omissions, empty, "{pair}: {findings:#?}");
         assert_eq!((raw.0, presplit.0), (0, 0), "{pair}");
     }
+}
+
+#[test]
+fn the_html_filter_keeps_every_row_the_legend_colours() {
+    let [de, en] = texts("festival", false);
+    let out = tralign(&["align", &de, &en, "--format", "html"]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    // The doubled space of festival is an info finding: shown, but no colour.
+    assert!(
+        html.contains("<span class=\"flag info\">whitespace (info): "),
+        "{html}"
+    );
+    let rows: Vec<&str> = html.lines().filter(|l| l.starts_with("<tr id=")).collect();
+    let class = |row: &str| row.split('"').nth(3).unwrap_or("").to_string();
+    let coloured = rows.iter().filter(|r| class(r) != "good").count();
+    let info_row = rows.iter().find(|r| r.contains("flag info")).unwrap();
+    assert_eq!(class(info_row), "good", "{info_row}");
+    // The filter hides only the rows the legend leaves uncoloured, and
+    // counts the others.
+    assert!(html.contains("#only-flagged:checked ~ table tr.good { display: none; }"));
+    assert!(
+        html.contains(&format!("show only the {coloured} rows to check")),
+        "{html}"
+    );
 }

@@ -132,8 +132,9 @@ fn every_row_of_the_xlsx_has_the_height_of_its_text_and_it_prints_landscape() {
         .collect();
     assert!(sheet.contains("defaultRowHeight=\"15\""), "{sheet}");
     // One line is 15 points; row 3, the longest sentence with nothing
-    // beside it, takes three, two others two.
-    assert_eq!(heights, [30.0, 15.0, 45.0, 15.0, 15.0, 30.0, 15.0, 15.0]);
+    // beside it, takes three, as does row 6 for its flag with the
+    // finding's severity; another row takes two.
+    assert_eq!(heights, [30.0, 15.0, 45.0, 15.0, 15.0, 45.0, 15.0, 15.0]);
     assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
     assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
     assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");

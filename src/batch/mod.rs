@@ -277,7 +277,7 @@ pub fn render(left: &Document, right: &Document, format: &Format) -> Result<Vec<
     match format {
         Format::Ladder => Ok(to_ladder(&alignment.beads).into_bytes()),
         Format::Csv(options) => {
-            let rows = review(left, right, &alignment);
+            let rows = review(left, right, &alignment, &Default::default());
             to_csv(&rows, &left.lang.tag, &right.lang.tag, options)
         }
     }

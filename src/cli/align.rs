@@ -12,6 +12,7 @@ use tralign::{align_documents, AlignOptions, Document, Error};
 
 use super::input::{given_pair, parse_tag, InputArgs};
 use super::output::{check_binary_sink, creation_time, Format};
+use super::qa::CheckArgs;
 use super::Exit;
 
 #[derive(clap::Args, Debug)]
@@ -47,6 +48,8 @@ pub struct Args {
     source_lang: Option<String>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    checks: CheckArgs,
     /// A bilingual dictionary whose word pairs become anchors: a TSV lexicon
     /// (left<TAB>right) or a dictd dictionary such as FreeDict's (its .index,
     /// .dict.dz or their common stem).
@@ -68,6 +71,7 @@ struct Config {
     created: i64,
     input: InputArgs,
     dict: Option<String>,
+    qa: tralign::qa::Options,
 }
 
 impl Config {
@@ -87,6 +91,7 @@ impl Config {
                 ));
             }
         }
+        let qa = args.checks.options()?;
         let sink = Sink::new(args.output.as_deref());
         check_binary_sink(format, &sink)?;
         Ok(Config {
@@ -105,6 +110,7 @@ impl Config {
             created: creation_time()?,
             input: args.input,
             dict: args.dict,
+            qa,
         })
     }
 }
@@ -128,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     // Only the review formats need the review (confidence, anchors, QA
     // flags); the ladder is written straight from the beads.
     let reviewed = || {
-        let mut rows = review(&left, &right, &alignment);
+        let mut rows = review(&left, &right, &alignment, &config.qa);
         if let Some(min) = config.min_confidence {
             keep_confident(&mut rows, min);
         }

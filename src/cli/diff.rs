@@ -72,7 +72,7 @@ fn aligned_table(left: &str, right: &str, args: &Args) -> Result<Table, Error> {
     )?;
     let alignment = align_documents(&l, &r, &AlignOptions::default());
     Ok(from_rows(
-        &review(&l, &r, &alignment),
+        &review(&l, &r, &alignment, &Default::default()),
         &l.lang.tag,
         &r.lang.tag,
     ))

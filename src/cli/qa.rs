@@ -5,7 +5,7 @@ use clap::ValueEnum;
 use tralign::align_documents;
 use tralign::lang::Tag;
 use tralign::qa::report::Report;
-use tralign::qa::{check, Check, Options};
+use tralign::qa::{check, Check, Options, Severity};
 use tralign::write::sink::Sink;
 
 use super::input::{parse_tag, InputArgs};
@@ -38,10 +38,8 @@ pub struct Args {
     /// The output format [default: the one the extension of -o names, else text]
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// Leave out a check (numbers, calendar, names, untranslated, omission,
-    /// length, punctuation, brackets, whitespace); may be repeated or comma-separated.
-    #[arg(long, value_name = "CHECK", value_delimiter = ',')]
-    ignore: Vec<String>,
+    #[command(flatten)]
+    checks: CheckArgs,
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
@@ -52,12 +50,35 @@ pub struct Args {
     input: InputArgs,
 }
 
+/// Which QA checks to run and which findings to keep: the flags `qa` and
+/// `align` share.
+#[derive(clap::Args, Debug, Default)]
+pub(super) struct CheckArgs {
+    /// Leave out a check (numbers, calendar, names, untranslated, omission,
+    /// length, punctuation, brackets, whitespace); may be repeated or comma-separated.
+    #[arg(long, value_name = "CHECK", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Keep only findings at least this severe: error, warning or info (all).
+    #[arg(long, value_name = "LEVEL", default_value = "info")]
+    min_severity: String,
+}
+
+impl CheckArgs {
+    /// The checks' options, or a usage error naming a bad check or level.
+    pub(super) fn options(&self) -> Result<Options, tralign::Error> {
+        Ok(Options {
+            ignore: self
+                .ignore
+                .iter()
+                .map(|name| name.parse::<Check>())
+                .collect::<Result<_, _>>()?,
+            min_severity: self.min_severity.parse::<Severity>()?,
+        })
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let ignore = args
-        .ignore
-        .iter()
-        .map(|name| name.parse::<Check>())
-        .collect::<Result<Vec<_>, _>>()?;
+    let qa_options = args.checks.options()?;
     let format = settle(args.format, args.output.as_deref(), Format::Text)?;
     let sink = Sink::new(args.output.as_deref());
     sink.check_not_read(&super::align::reads(
@@ -73,7 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     )?;
     let options = super::align::align_options(args.dict.as_deref(), &left, &right)?;
     let alignment = align_documents(&left, &right, &options);
-    let findings = check(&left, &right, &alignment, &Options { ignore });
+    let findings = check(&left, &right, &alignment, &qa_options);
     let report = Report {
         findings: &findings,
         left: &left,

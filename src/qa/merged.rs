@@ -242,6 +242,7 @@ mod tests {
         assert_eq!(checks, [Check::Omission], "{f:#?}");
         let without = Options {
             ignore: vec![Check::Omission],
+            ..Options::default()
         };
         let f = check_beads(&l, &r, &rows, &without);
         let checks: Vec<Check> = f.iter().map(|f| f.check).collect();

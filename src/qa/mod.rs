@@ -6,8 +6,9 @@
 //! number it is about and a message. Because the checks see aligned beads,
 //! they can compare the two sides: a number, date, month or name on one side
 //! only, a sentence with no counterpart, a question answered by a statement.
-//! [`annotate`] turns findings into review [`Flag`]s, so they reach every
-//! output format; [`report`] renders them for people and machines.
+//! [`crate::review::annotate`] turns findings into review flags, so they
+//! reach every output format; [`report`] renders them for people and
+//! machines.
 //!
 //! The left side is taken to be the translation and the right side its
 //! source (as in `tralign align DE EN`), but every check looks both ways.
@@ -27,7 +28,6 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use crate::anchors::{fold, tokenize, Token};
-use crate::review::{Flag, Row};
 use crate::{Alignment, Bead, Document, Error, Lang, Lexicon};
 
 /// The checks, in the order reports list them.
@@ -128,6 +128,21 @@ impl Severity {
     }
 }
 
+impl FromStr for Severity {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Severity, Error> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|v| v.name() == s.trim())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "'{s}' is not a severity; the severities are error, warning, info"
+                ))
+            })
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -149,11 +164,23 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Which checks to run.
-#[derive(Debug, Clone, Default)]
+/// Which checks to run, and which findings to keep.
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Checks to leave out.
     pub ignore: Vec<Check>,
+    /// The least severity a finding must have to be kept: `Info` keeps all,
+    /// `Error` only errors.
+    pub min_severity: Severity,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            ignore: Vec::new(),
+            min_severity: Severity::Info,
+        }
+    }
 }
 
 /// One side of a bead, as the checks see it.
@@ -324,6 +351,7 @@ pub fn check_beads(
             }
         }
     }
+    findings.retain(|f| f.severity <= options.min_severity);
     // Row order, and within a row report order; the sort is stable, so the
     // views a row was split into keep their order.
     findings.sort_by_key(|f| (f.row, f.check));
@@ -361,23 +389,6 @@ fn side<'a>(doc: &'a Document, range: &Range<usize>) -> Side<'a> {
         tokens: tokenize(&text, &doc.lang),
         text,
         near: Vec::new(),
-    }
-}
-
-/// Adds findings to the rows they are about as [`Flag::Qa`] flags. The
-/// omission of a whole row is left out, as the row already carries
-/// [`Flag::Unaligned`]; that of a sentence inside a merged row is kept.
-pub fn annotate(rows: &mut [Row], findings: &[Finding]) {
-    for f in findings {
-        if let Some(row) = rows.iter_mut().find(|r| r.id == f.row) {
-            if f.check == Check::Omission && row.flags.contains(&Flag::Unaligned) {
-                continue;
-            }
-            row.flags.push(Flag::Qa {
-                check: f.check.name().to_string(),
-                detail: f.message.clone(),
-            });
-        }
     }
 }
 
@@ -499,6 +510,7 @@ pub(crate) mod tests_support {
             .collect();
         let options = Options {
             ignore: Check::ALL.into_iter().filter(|&c| c != check).collect(),
+            ..Options::default()
         };
         check_beads(&l, &r, &beads, &options)
     }

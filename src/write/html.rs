@@ -4,9 +4,9 @@
 //! page (inline CSS, no script, a content security policy that forbids every
 //! load) with a summary, an SVG picture of the alignment path (left sentence
 //! index across, right index up, each bead a step coloured by its [`Tone`],
-//! each step a link to its row), a checkbox that hides the rows without
-//! flags, and a table of the two texts side by side. On a narrow screen
-//! (a viewport meta tag) long words wrap inside their column and the
+//! each step a link to its row), a checkbox that hides the rows the legend
+//! leaves uncoloured, and a table of the two texts side by side. On a narrow
+//! screen (a viewport meta tag) long words wrap inside their column and the
 //! picture scales down (an SVG viewBox). Every text goes through [`text`]
 //! or [`attribute`].
 
@@ -38,8 +38,9 @@ td.text .lines { display: block; font-size: .8em; color: #777; }
 td.num { text-align: right; }
 .good { background: #E8F5E9; } .doubtful { background: #FFF4CC; } .bad { background: #FDDCDC; }
 .flag { display: inline-block; background: #b71c1c; color: #fff; border-radius: .3em; padding: 0 .4em; margin: 0 .2em .2em 0; font-size: .85em; }
+.flag.warning { background: #8a5a00; } .flag.info { background: #e4e4e4; color: #444; }
 .anchors { color: #666; font-size: .85em; }
-#only-flagged:checked ~ table tr.clean { display: none; }
+#only-flagged:checked ~ table tr.good { display: none; }
 @media (max-width: 40em) {
   body { margin: .6em; }
   thead { display: none; }
@@ -65,7 +66,8 @@ fn stroke(tone: Tone) -> &'static str {
 /// Writes the report page.
 pub fn to_html(rows: &[Row], left: &Document, right: &Document) -> String {
     let (lc, rc) = (attribute(&left.lang.tag), attribute(&right.lang.tag));
-    let flagged = rows.iter().filter(|r| !r.flags.is_empty()).count();
+    // The rows the legend colours: what the filter keeps.
+    let to_check = rows.iter().filter(|r| Tone::of(r) != Tone::Good).count();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -81,7 +83,7 @@ pub fn to_html(rows: &[Row], left: &Document, right: &Document) -> String {
     let _ = writeln!(
         out,
         "<p class=\"summary\">{} beads · {} {lc} sentences · {} {rc} sentences · \
-         {flagged} flagged · mean confidence {mean:.2}</p>",
+         {to_check} to check · mean confidence {mean:.2}</p>",
         rows.len(),
         left.sentences.len(),
         right.sentences.len(),
@@ -90,15 +92,17 @@ pub fn to_html(rows: &[Row], left: &Document, right: &Document) -> String {
     out.push_str(&path_svg(rows, left, right));
     out.push_str(
         "<div class=\"legend\"><span class=\"good\">confident</span>\
-         <span class=\"doubtful\">check: flagged or confidence below 0.80</span>\
+         <span class=\"doubtful\">check: an error or warning, or confidence below 0.80</span>\
          <span class=\"bad\">likely wrong: unaligned or low confidence</span>\
+         <p>Flags: <span class=\"flag error\">error</span><span class=\"flag warning\">warning</span>\
+         <span class=\"flag info\">info (cosmetic, no colour)</span></p>\
          <p>Each step of the path is a bead; click one to go to its row.</p></div>\n",
     );
     out.push_str("</div>\n");
     let _ = writeln!(
         out,
         "<input type=\"checkbox\" id=\"only-flagged\"> \
-         <label for=\"only-flagged\">show only the {flagged} flagged rows</label>"
+         <label for=\"only-flagged\">show only the {to_check} rows to check (coloured yellow or red)</label>"
     );
     let _ = writeln!(
         out,
@@ -114,10 +118,9 @@ pub fn to_html(rows: &[Row], left: &Document, right: &Document) -> String {
 }
 
 fn table_row(out: &mut String, row: &Row, lc: &str, rc: &str) {
-    let class = if row.flags.is_empty() { " clean" } else { "" };
     let _ = write!(
         out,
-        "<tr id=\"r{}\" class=\"{}{class}\"><td class=\"id\">{}</td>",
+        "<tr id=\"r{}\" class=\"{}\"><td class=\"id\">{}</td>",
         row.id,
         Tone::of(row).name(),
         row.id
@@ -143,9 +146,12 @@ fn table_row(out: &mut String, row: &Row, lc: &str, rc: &str) {
         row.confidence
     );
     for flag in &row.flags {
+        let class = flag
+            .severity()
+            .map_or("flag".to_string(), |s| format!("flag {s}"));
         let _ = write!(
             out,
-            "<span class=\"flag\">{}</span>",
+            "<span class=\"{class}\">{}</span>",
             text(&flag.to_string())
         );
     }

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::review::Row;
+use crate::review::{Flag, Row};
 use crate::{Document, Error};
 
 /// Names the format, so that a reader can tell what it holds.
@@ -34,7 +34,7 @@ struct BeadOut<'a> {
     right: Side<'a>,
     confidence: f64,
     anchors: &'a [String],
-    flags: Vec<FlagOut>,
+    flags: Vec<FlagOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -46,10 +46,25 @@ struct Side<'a> {
 }
 
 #[derive(Serialize)]
-struct FlagOut {
-    kind: String,
+struct FlagOut<'a> {
+    kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    detail: Option<String>,
+    severity: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+}
+
+impl<'a> From<&'a Flag> for FlagOut<'a> {
+    fn from(flag: &'a Flag) -> FlagOut<'a> {
+        FlagOut {
+            kind: flag.kind(),
+            severity: flag.severity().map(|s| s.name()),
+            detail: match flag {
+                Flag::Qa { detail, .. } => Some(detail),
+                _ => None,
+            },
+        }
+    }
 }
 
 fn side<'a>(doc: &'a Document, range: &std::ops::Range<usize>, text: &'a str) -> Side<'a> {
@@ -80,25 +95,7 @@ fn beads<'a>(rows: &'a [Row], left: &'a Document, right: &'a Document) -> Vec<Be
             // the output free of float noise.
             confidence: (row.confidence * 10_000.0).round() / 10_000.0,
             anchors: &row.anchors,
-            // The flag's label splits into a kind and what it is about, so
-            // that new kinds of flags need no change here.
-            flags: row
-                .flags
-                .iter()
-                .map(|f| {
-                    let label = f.to_string();
-                    match label.split_once(": ") {
-                        Some((kind, detail)) => FlagOut {
-                            kind: kind.to_string(),
-                            detail: Some(detail.to_string()),
-                        },
-                        None => FlagOut {
-                            kind: label,
-                            detail: None,
-                        },
-                    }
-                })
-                .collect(),
+            flags: row.flags.iter().map(FlagOut::from).collect(),
         })
         .collect()
 }
@@ -155,7 +152,7 @@ mod tests {
         let en_text = "He came to Berlin.\nThe bridge is old.\n";
         let en = Document::from_text("en.txt", en_text, Lang::new("en").unwrap(), true);
         let alignment = align_documents(&de, &en, &AlignOptions::default());
-        let rows = review(&de, &en, &alignment);
+        let rows = review(&de, &en, &alignment, &Default::default());
         let json: serde_json::Value =
             serde_json::from_str(&to_json(&rows, &de, &en).unwrap()).unwrap();
         let bead = &json["beads"][1];

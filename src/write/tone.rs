@@ -3,6 +3,7 @@
 //!
 //! In: a review [`Row`]. Out: a [`Tone`].
 
+use crate::qa::Severity;
 use crate::review::{Flag, Row};
 
 /// Below this confidence a row is worth a second look even without a flag.
@@ -13,14 +14,15 @@ pub const DOUBTFUL_CONFIDENCE: f64 = 0.8;
 pub enum Tone {
     /// Confident and without flags.
     Good,
-    /// Flagged, or only fairly confident: check it.
+    /// Flagged with a warning or an error, or only fairly confident: check it.
     Doubtful,
     /// An empty side or a low confidence: most likely wrong or incomplete.
     Bad,
 }
 
 impl Tone {
-    /// The tone of `row`.
+    /// The tone of `row`. A finding of severity info (a cosmetic matter)
+    /// never colours a row.
     pub fn of(row: &Row) -> Tone {
         if row
             .flags
@@ -28,7 +30,12 @@ impl Tone {
             .any(|f| matches!(f, Flag::Unaligned | Flag::LowConfidence))
         {
             Tone::Bad
-        } else if !row.flags.is_empty() || row.confidence < DOUBTFUL_CONFIDENCE {
+        } else if row
+            .flags
+            .iter()
+            .any(|f| f.severity().is_some_and(|s| s < Severity::Info))
+            || row.confidence < DOUBTFUL_CONFIDENCE
+        {
             Tone::Doubtful
         } else {
             Tone::Good
@@ -57,6 +64,7 @@ impl Tone {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::qa::Check;
     use crate::Bead;
 
     fn row(confidence: f64, flags: Vec<Flag>) -> Row {
@@ -79,10 +87,18 @@ mod tests {
         assert_eq!(Tone::of(&row(0.99, vec![])), Tone::Good);
         assert_eq!(Tone::of(&row(0.7, vec![])), Tone::Doubtful);
         let mismatch = Flag::Qa {
-            check: "numbers".into(),
+            check: Check::Numbers,
+            severity: Severity::Error,
             detail: "de has 2022, en has 2023".into(),
         };
         assert_eq!(Tone::of(&row(0.99, vec![mismatch])), Tone::Doubtful);
+        let cosmetic = Flag::Qa {
+            check: Check::Whitespace,
+            severity: Severity::Info,
+            detail: "de has a doubled space after 'kam'".into(),
+        };
+        assert_eq!(Tone::of(&row(0.99, vec![cosmetic.clone()])), Tone::Good);
+        assert_eq!(Tone::of(&row(0.7, vec![cosmetic])), Tone::Doubtful);
         assert_eq!(Tone::of(&row(0.99, vec![Flag::Unaligned])), Tone::Bad);
         assert_eq!(Tone::of(&row(0.3, vec![Flag::LowConfidence])), Tone::Bad);
     }
