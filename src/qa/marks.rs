@@ -104,7 +104,7 @@ pub(super) fn brackets(view: &View, out: &mut Vec<Finding>) {
         }
     }
     if !problems.is_empty() {
-        out.push(view.finding(Check::Brackets, Severity::Warning, problems.join("; ")));
+        out.push(view.finding(Check::Brackets, Severity::Warning, problems.join(", ")));
     }
 }
 
@@ -148,7 +148,7 @@ mod tests {
         );
         assert_eq!(
             m,
-            ["de has an unpaired quotation mark; de has 1 unpaired '('"]
+            ["de has an unpaired quotation mark, de has 1 unpaired '('"]
         );
     }
 

@@ -108,7 +108,7 @@ pub(super) fn length(view: &View, context: &Context, out: &mut Vec<Finding>) {
     if off(l, r, context) > FACTOR.ln() && (r - expected).abs() >= MIN_CHARS {
         let (lc, rc) = (view.left.code(), view.right.code());
         let message = format!(
-            "{rc} has {r} characters for {l} in {lc}; the document's ratio predicts about {expected:.0}"
+            "{rc} has {r} characters for {l} in {lc}, where the document's ratio predicts about {expected:.0}"
         );
         out.push(view.finding(Check::Length, Severity::Warning, message));
     }
