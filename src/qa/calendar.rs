@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::numbers::day_months;
-use super::{data_lines, lang_data, one_sided, Check, Content, Finding, Severity, Side, View};
+use super::{one_sided, word_list, Check, Content, Finding, Severity, Side, View, WordList};
 use crate::anchors::Token;
 
 /// A month or a weekday, by number.
@@ -46,7 +46,7 @@ pub(super) fn content(mine: &Side, theirs: &Side) -> Content {
 /// The months and weekdays of a side, each with the words that named it.
 fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
     let lang = side.lang();
-    let parts: Vec<&str> = data_lines(lang_data(side.code(), "day-parts")).collect();
+    let parts = word_list(side.code(), "day-parts");
     let mut found: BTreeMap<Day, Vec<String>> = BTreeMap::new();
     let tokens = &side.tokens;
     let near_number = |i: usize| {
@@ -66,7 +66,7 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
                     if capital || near_number(i) {
                         found.entry(Day::Month(m)).or_default().push(text.clone());
                     }
-                } else if let Some(d) = weekday(&lower, &lang.weekdays, &parts) {
+                } else if let Some(d) = weekday(&lower, &lang.weekdays, parts) {
                     found.entry(Day::Weekday(d)).or_default().push(text.clone());
                 }
             }
@@ -86,14 +86,14 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
 fn weekday(
     lower: &str,
     weekdays: &rustc_hash::FxHashMap<String, u8>,
-    parts: &[&str],
+    parts: &WordList,
 ) -> Option<u8> {
     if let Some(&d) = weekdays.get(lower) {
         return Some(d);
     }
-    weekdays.iter().find_map(|(name, &d)| {
-        let rest = lower.strip_prefix(name.as_str())?;
-        parts.contains(&rest).then_some(d)
+    parts.words().find_map(|part| {
+        let name = lower.strip_suffix(part)?;
+        weekdays.get(name).copied()
     })
 }
 

@@ -7,9 +7,7 @@
 //! equals the other counts only with a few words, since names, numbers and
 //! short headings are often the same in both languages.
 
-use std::collections::HashSet;
-
-use super::{data_lines, lang_data, Check, Finding, Severity, Side, View};
+use super::{word_list, Check, Finding, Severity, Side, View};
 
 /// Languages with a function-word list.
 const KNOWN: &[&str] = &["de", "en", "fr"];
@@ -49,8 +47,8 @@ fn reads_as(side: &Side) -> Option<&'static str> {
         return None;
     }
     let score = |code: &str| {
-        let list: HashSet<&str> = data_lines(lang_data(code, "stopwords")).collect();
-        words.iter().filter(|w| list.contains(w.as_str())).count()
+        let list = word_list(code, "stopwords");
+        words.iter().filter(|w| list.contains(w)).count()
     };
     let own_score = score(own);
     let (best, best_score) = KNOWN

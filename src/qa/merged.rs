@@ -21,8 +21,8 @@
 //!   than the whole bead by more than the document's typical spread (the
 //!   median distance of its beads from that ratio).
 //!
-//! In: the views of the rows. Out: the same views, with each such bead
-//! replaced by the rest of it and a view of the sentence alone with an empty
+//! In: the view of a row. Out: the same view, or if its bead is such a
+//! bead, the rest of it and a view of the sentence alone with an empty
 //! other side and [`Hidden`] set; the omission check reports that one, as a
 //! warning, and the other checks see only the rest. A correct merge fails
 //! the test: its sentences share their numbers and names with the other
@@ -47,12 +47,11 @@ pub(crate) struct Hidden {
     pub items: Vec<String>,
 }
 
-/// Splits the sentences without counterpart off the merged beads of `views`.
-pub(super) fn split<'a>(views: Vec<View<'a>>, context: &Context) -> Vec<View<'a>> {
-    let mut out = Vec::with_capacity(views.len());
-    for view in views {
-        split_view(view, context, &mut out);
-    }
+/// Splits the sentences without counterpart off a merged view: the view
+/// itself, or its parts in order.
+pub(super) fn split<'a>(view: View<'a>, context: &Context) -> Vec<View<'a>> {
+    let mut out = Vec::with_capacity(1);
+    split_view(view, context, &mut out);
     out
 }
 

@@ -23,9 +23,11 @@ pub mod report;
 mod shape;
 mod whitespace;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::anchors::{fold, tokenize, Token};
 use crate::{Alignment, Bead, Document, Error, Lang, Lexicon};
@@ -297,60 +299,35 @@ pub fn check_beads(
     beads: &[Bead],
     options: &Options,
 ) -> Vec<Finding> {
-    let mut views: Vec<View> = beads
-        .iter()
-        .enumerate()
-        .map(|(k, bead)| View::new(k + 1, bead.clone(), left, right))
-        .collect();
-    add_neighbours(&mut views);
-    let log_ratio = shape::typical_log_ratio(&views);
+    let (log_ratio, log_spread) = shape::typical_log_ratio(left, right, beads);
     let context = Context {
         lexicon: names::Phrases::new(&Lexicon::builtin(&left.lang, &right.lang)),
         right_names: names::NameSet::of_document(right),
         left_names: names::NameSet::of_document(left),
         log_ratio,
-        log_spread: shape::typical_spread(&views, log_ratio),
+        log_spread,
     };
-    let run = |c: Check| !options.ignore.contains(&c);
-    let mut findings = Vec::new();
-    // White space is a matter of each sentence, so of the rows as they are.
-    if run(Check::Whitespace) {
-        for view in &views {
-            whitespace::check(view, &mut findings);
+    // Views are made, split and checked as the beads go by, each with the
+    // words of its neighbours, so that only a few are held at a time.
+    let mut checker = Checker {
+        context: &context,
+        options,
+        parts: Neighbours::default(),
+        findings: Vec::new(),
+    };
+    let mut rows = Neighbours::default();
+    for (k, bead) in beads.iter().enumerate() {
+        if let Some(done) = rows.push(View::new(k + 1, bead.clone(), left, right)) {
+            checker.row(done);
         }
     }
-    if run(Check::Omission) {
-        views = merged::split(views, &context);
-        add_neighbours(&mut views);
+    if let Some(done) = rows.finish() {
+        checker.row(done);
     }
-    for view in &views {
-        if run(Check::Omission) {
-            shape::omission(view, &mut findings);
-        }
-        if view.is_paired() {
-            if run(Check::Numbers) {
-                numbers::check(view, &mut findings);
-            }
-            if run(Check::Calendar) {
-                calendar::check(view, &mut findings);
-            }
-            if run(Check::Names) {
-                names::check(view, &context, &mut findings);
-            }
-            if run(Check::Untranslated) {
-                language::check(view, &mut findings);
-            }
-            if run(Check::Length) {
-                shape::length(view, &context, &mut findings);
-            }
-            if run(Check::Punctuation) {
-                marks::punctuation(view, &mut findings);
-            }
-            if run(Check::Brackets) {
-                marks::brackets(view, &mut findings);
-            }
-        }
+    if let Some(done) = checker.parts.finish() {
+        checker.part(&done);
     }
+    let mut findings = checker.findings;
     findings.retain(|f| f.severity <= options.min_severity);
     // Row order, and within a row report order; the sort is stable, so the
     // views a row was split into keep their order.
@@ -358,22 +335,107 @@ pub fn check_beads(
     findings
 }
 
-/// Fills in the words each side has in the neighbouring beads.
-fn add_neighbours(views: &mut [View]) {
-    let left: Vec<Vec<String>> = views.iter().map(|v| v.left.words()).collect();
-    let right: Vec<Vec<String>> = views.iter().map(|v| v.right.words()).collect();
-    for (k, view) in views.iter_mut().enumerate() {
-        let near = |all: &[Vec<String>]| -> Vec<String> {
-            let before = k.checked_sub(1).map(|i| &all[i]);
-            before
-                .into_iter()
-                .chain(all.get(k + 1))
-                .flatten()
-                .cloned()
-                .collect()
+/// Runs the checks on views as they come.
+struct Checker<'a, 'c> {
+    context: &'c Context,
+    options: &'c Options,
+    /// The parts of rows (rows split by [`merged`]), waiting for neighbours.
+    parts: Neighbours<'a>,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Checker<'a, '_> {
+    fn run(&self, check: Check) -> bool {
+        !self.options.ignore.contains(&check)
+    }
+
+    /// Checks a row: its white space, then the parts of it.
+    fn row(&mut self, view: View<'a>) {
+        // White space is a matter of each sentence, so of the rows as they are.
+        if self.run(Check::Whitespace) {
+            whitespace::check(&view, &mut self.findings);
+        }
+        let parts = if self.run(Check::Omission) {
+            merged::split(view, self.context)
+        } else {
+            vec![view]
         };
-        view.left.near = near(&left);
-        view.right.near = near(&right);
+        for part in parts {
+            if let Some(done) = self.parts.push(part) {
+                self.part(&done);
+            }
+        }
+    }
+
+    /// Runs the checks on one part of a row (usually the whole row).
+    fn part(&mut self, view: &View) {
+        let (context, out) = (self.context, &mut self.findings);
+        let run = |c: Check| !self.options.ignore.contains(&c);
+        if run(Check::Omission) {
+            shape::omission(view, out);
+        }
+        if !view.is_paired() {
+            return;
+        }
+        if run(Check::Numbers) {
+            numbers::check(view, out);
+        }
+        if run(Check::Calendar) {
+            calendar::check(view, out);
+        }
+        if run(Check::Names) {
+            names::check(view, context, out);
+        }
+        if run(Check::Untranslated) {
+            language::check(view, out);
+        }
+        if run(Check::Length) {
+            shape::length(view, context, out);
+        }
+        if run(Check::Punctuation) {
+            marks::punctuation(view, out);
+        }
+        if run(Check::Brackets) {
+            marks::brackets(view, out);
+        }
+    }
+}
+
+/// Words of a view's two sides.
+type Words = (Vec<String>, Vec<String>);
+
+/// Fills in the words each side has in the neighbouring views, for views
+/// that come one at a time: [`Neighbours::push`] hands back the view before
+/// the one pushed, now that both its neighbours are known.
+#[derive(Default)]
+struct Neighbours<'a> {
+    /// The view waiting for its successor, with its own words.
+    waiting: Option<(View<'a>, Words)>,
+    /// The words of the view before the waiting one.
+    before: Words,
+}
+
+impl<'a> Neighbours<'a> {
+    /// Takes the next view; returns the one before it, complete.
+    fn push(&mut self, view: View<'a>) -> Option<View<'a>> {
+        let words = (view.left.words(), view.right.words());
+        let after = (&words.0[..], &words.1[..]);
+        let done = self.complete(after);
+        self.waiting = Some((view, words));
+        done
+    }
+
+    /// Returns the last view, complete.
+    fn finish(&mut self) -> Option<View<'a>> {
+        self.complete((&[], &[]))
+    }
+
+    fn complete(&mut self, after: (&[String], &[String])) -> Option<View<'a>> {
+        let (mut view, words) = self.waiting.take()?;
+        let before = std::mem::replace(&mut self.before, words);
+        view.left.near = [&before.0[..], after.0].concat();
+        view.right.near = [&before.1[..], after.1].concat();
+        Some(view)
     }
 }
 
@@ -429,12 +491,51 @@ pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The QA data file `name` of language `code`, or an empty text if there is none.
-pub(crate) fn lang_data(code: &str, name: &str) -> &'static str {
-    LANG_DATA
+/// A word list of the checks, read once: each entry, with the value after
+/// `=` for lists of the form `word=value` (number words).
+#[derive(Debug, Default)]
+pub(crate) struct WordList {
+    entries: HashMap<&'static str, &'static str>,
+}
+
+impl WordList {
+    fn parse(text: &'static str) -> WordList {
+        let entries = data_lines(text)
+            .map(|l| l.split_once('=').unwrap_or((l, "")))
+            .collect();
+        WordList { entries }
+    }
+
+    /// Whether `word` is listed.
+    pub fn contains(&self, word: &str) -> bool {
+        self.entries.contains_key(word)
+    }
+
+    /// The value listed for `word`, as in `drei=3`.
+    pub fn value(&self, word: &str) -> Option<&'static str> {
+        self.entries.get(word).copied()
+    }
+
+    /// The listed words.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.keys().copied()
+    }
+}
+
+/// The word list `name` of language `code`, empty if there is none.
+pub(crate) fn word_list(code: &str, name: &str) -> &'static WordList {
+    static LISTS: OnceLock<Vec<(&str, &str, WordList)>> = OnceLock::new();
+    static EMPTY: OnceLock<WordList> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            LANG_DATA
+                .iter()
+                .map(|&(c, n, text)| (c, n, WordList::parse(text)))
+                .collect()
+        })
         .iter()
         .find(|e| e.0 == code && e.1 == name)
-        .map_or("", |e| e.2)
+        .map_or_else(|| EMPTY.get_or_init(WordList::default), |e| &e.2)
 }
 
 /// Per-language word lists of the checks: code, list name, text.

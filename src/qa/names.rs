@@ -17,7 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{data_lines, lang_data, Check, Content, Context, Finding, Severity, Side, View};
+use super::{data_lines, word_list, Check, Content, Context, Finding, Severity, Side, View};
 use crate::anchors::{fold, tokenize, Token};
 use crate::{Document, Lang, Lexicon};
 
@@ -290,8 +290,10 @@ fn capitalises_nouns(lang: &Lang) -> bool {
 fn is_not_name(text: &str, lang: &Lang) -> bool {
     let singular = text.strip_suffix('s').unwrap_or(text);
     let lower = text.to_lowercase();
-    data_lines(lang_data(&lang.code, "not-names")).any(|w| w == text || w == singular)
-        || data_lines(lang_data(&lang.code, "stopwords")).any(|w| w == lower)
+    let not_names = word_list(&lang.code, "not-names");
+    not_names.contains(text)
+        || not_names.contains(singular)
+        || word_list(&lang.code, "stopwords").contains(&lower)
 }
 
 /// Whether most letters of a text are capitals, as in a heading set in

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::{data_lines, lang_data, one_sided, Check, Content, Finding, Severity, Side, View};
+use super::{one_sided, word_list, Check, Content, Finding, Severity, Side, View};
 use crate::anchors::{canonical_number, Token};
 use crate::Lang;
 
@@ -124,16 +124,14 @@ fn excess(
 
 /// The values of the number words on a side, as canonical numbers.
 fn number_words(side: &Side) -> Vec<String> {
-    let table: HashMap<&str, &str> = data_lines(lang_data(side.code(), "number-words"))
-        .filter_map(|l| l.split_once('='))
-        .collect();
+    let table = word_list(side.code(), "number-words");
     side.tokens
         .iter()
         .filter_map(|t| match t {
-            Token::Word { text, .. } => table.get(text.to_lowercase().as_str()),
+            Token::Word { text, .. } => table.value(&text.to_lowercase()),
             _ => None,
         })
-        .map(|v| v.to_string())
+        .map(str::to_string)
         .collect()
 }
 

@@ -5,7 +5,10 @@
 //! ratio of their lengths in characters that are not white space; the
 //! median is not moved by the few beads that are wrong.
 
+use std::ops::Range;
+
 use super::{Check, Context, Finding, Severity, Side, View};
+use crate::{Bead, Document};
 
 /// A bead whose ratio is this many times larger or smaller than the
 /// document's is reported ...
@@ -49,7 +52,7 @@ pub(super) fn omission(view: &View, out: &mut Vec<Finding>) {
     }
 }
 
-fn line_list(range: &std::ops::Range<usize>) -> String {
+fn line_list(range: &Range<usize>) -> String {
     match range.len() {
         1 => (range.start + 1).to_string(),
         _ => format!("{}-{}", range.start + 1, range.end),
@@ -61,25 +64,27 @@ pub(super) fn chars(side: &Side) -> f64 {
     side.text.chars().filter(|c| !c.is_whitespace()).count() as f64
 }
 
-/// ln(right length / left length) of each bead with two sides.
-fn log_ratios<'a>(views: &'a [View]) -> impl Iterator<Item = f64> + 'a {
-    views
+/// The typical length ratio of a document pair and its spread: the median
+/// of ln(right length / left length) over the beads with two sides, and the
+/// median distance of the beads' log ratios from it (how far a bead of this
+/// pair is typically off); 0 and 0 if there are no such beads. Lengths are
+/// counted in characters that are not white space.
+pub(super) fn typical_log_ratio(left: &Document, right: &Document, beads: &[Bead]) -> (f64, f64) {
+    let length = |doc: &Document, range: &Range<usize>| -> f64 {
+        doc.sentences[range.clone()]
+            .iter()
+            .map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum::<usize>() as f64
+    };
+    let ratios: Vec<f64> = beads
         .iter()
-        .filter(|v| v.is_paired())
-        .map(|v| (chars(&v.right) / chars(&v.left)).ln())
+        .filter(|b| !b.left.is_empty() && !b.right.is_empty())
+        .map(|b| (length(right, &b.right) / length(left, &b.left)).ln())
         .filter(|x| x.is_finite())
-}
-
-/// The median of ln(right length / left length) over beads with two sides,
-/// or 0 (equal lengths) if there are none.
-pub(super) fn typical_log_ratio(views: &[View]) -> f64 {
-    median(log_ratios(views).collect())
-}
-
-/// The median distance of the beads' log ratios from `log_ratio`: how far
-/// a bead of this document is typically off, or 0 if there are none.
-pub(super) fn typical_spread(views: &[View], log_ratio: f64) -> f64 {
-    median(log_ratios(views).map(|x| (x - log_ratio).abs()).collect())
+        .collect();
+    let ratio = median(ratios.clone());
+    let spread = median(ratios.into_iter().map(|x| (x - ratio).abs()).collect());
+    (ratio, spread)
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
