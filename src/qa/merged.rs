@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(
             f[0].message,
             "en sentence 3 has no counterpart in de: the aligner put it in one row \
-             with de 2, which has none of its 2021, 420, Norrland, Steel"
+             with de 2, which has none of its 2021, 420, euros, Norrland"
         );
     }
 

@@ -30,7 +30,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use crate::anchors::{fold, tokenize, Token};
-use crate::{Alignment, Bead, Document, Error, Lang, Lexicon};
+use crate::{Alignment, Bead, Document, Error, Lang};
 
 /// The checks, in the order reports list them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -271,10 +271,10 @@ impl<'a> View<'a> {
 pub(crate) struct Context {
     /// The exonym lexicon of the pair, both directions.
     pub lexicon: names::Phrases,
-    /// Names seen in the whole right document, for judging left words.
-    pub right_names: names::NameSet,
-    /// Names seen in the whole left document, for judging right words.
-    pub left_names: names::NameSet,
+    /// Names and words of the whole right document, for judging words of either side.
+    pub right_names: names::DocNames,
+    /// Names and words of the whole left document.
+    pub left_names: names::DocNames,
     /// The typical length ratio of the pair, as a natural logarithm.
     pub log_ratio: f64,
     /// How far from it a bead's log ratio typically is (the median distance).
@@ -301,9 +301,9 @@ pub fn check_beads(
 ) -> Vec<Finding> {
     let (log_ratio, log_spread) = shape::typical_log_ratio(left, right, beads);
     let context = Context {
-        lexicon: names::Phrases::new(&Lexicon::builtin(&left.lang, &right.lang)),
-        right_names: names::NameSet::of_document(right),
-        left_names: names::NameSet::of_document(left),
+        lexicon: names::Phrases::of_pair(&left.lang, &right.lang),
+        right_names: names::DocNames::of_document(right),
+        left_names: names::DocNames::of_document(left),
         log_ratio,
         log_spread,
     };
@@ -500,9 +500,17 @@ pub(crate) struct WordList {
 
 impl WordList {
     fn parse(text: &'static str) -> WordList {
-        let entries = data_lines(text)
-            .map(|l| l.split_once('=').unwrap_or((l, "")))
-            .collect();
+        let mut entries = HashMap::new();
+        for line in data_lines(text) {
+            if let Some((word, value)) = line.split_once('=') {
+                entries.insert(word, value);
+            } else {
+                // Lists of plain words may hold several a line.
+                for word in line.split_whitespace() {
+                    entries.insert(word, "");
+                }
+            }
+        }
         WordList { entries }
     }
 
@@ -579,6 +587,21 @@ const LANG_DATA: &[(&str, &str, &str)] = &[
         "en",
         "not-names",
         include_str!("../../data/qa/lang/en/not-names.txt"),
+    ),
+    (
+        "fr",
+        "not-names",
+        include_str!("../../data/qa/lang/fr/not-names.txt"),
+    ),
+    (
+        "de",
+        "not-names",
+        include_str!("../../data/qa/lang/de/not-names.txt"),
+    ),
+    (
+        "en",
+        "common-words",
+        include_str!("../../data/qa/lang/en/common-words.txt"),
     ),
 ];
 
