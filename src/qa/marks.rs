@@ -4,7 +4,9 @@
 //!
 //! Quotes are compared by the parity of their double quotation marks, since
 //! `“` opens a quote in English and closes one in German; a quote that runs
-//! over several beads leaves both sides odd alike and is not reported.
+//! over several beads leaves both sides odd alike and is not reported, nor
+//! is an odd side against one without quotation marks (speech marked by
+//! dashes, as French novels do).
 //! Single quotes are left alone: `’` is also the apostrophe.
 
 use super::{Check, Finding, Severity, Side, View};
@@ -69,9 +71,9 @@ pub(super) fn punctuation(view: &View, out: &mut Vec<Finding>) {
     out.push(view.finding(Check::Punctuation, severity, message));
 }
 
-/// The balance of a side: whether its quotes are odd, and per bracket pair
-/// the openings minus the closings.
-fn balance(side: &Side) -> (bool, [i64; 3]) {
+/// The balance of a side: how many double quotation marks it has, and per
+/// bracket pair the openings minus the closings.
+fn balance(side: &Side) -> (usize, [i64; 3]) {
     let quotes = side.text.chars().filter(|c| QUOTES.contains(c)).count();
     let mut depth = [0; 3];
     for c in side.text.chars() {
@@ -83,16 +85,18 @@ fn balance(side: &Side) -> (bool, [i64; 3]) {
             }
         }
     }
-    (quotes % 2 == 1, depth)
+    (quotes, depth)
 }
 
 /// Reports a side whose quotes or brackets are unbalanced where the other
-/// side's are not (or not in the same way).
+/// side's are not (or not in the same way). An odd quotation mark counts
+/// only when the other side quotes too: a translation may mark speech with
+/// dashes instead, and a quote may run over several rows.
 pub(super) fn brackets(view: &View, out: &mut Vec<Finding>) {
     let (l, r) = (balance(&view.left), balance(&view.right));
     let mut problems = Vec::new();
     for (side, mine, theirs) in [(&view.left, l, r), (&view.right, r, l)] {
-        if mine.0 && !theirs.0 {
+        if mine.0 % 2 == 1 && theirs.0 > 0 && theirs.0 % 2 == 0 {
             problems.push(format!("{} has an unpaired quotation mark", side.code()));
         }
         for (k, &(open, close)) in BRACKETS.iter().enumerate() {
@@ -150,6 +154,16 @@ mod tests {
             m,
             ["de has an unpaired quotation mark, de has 1 unpaired '('"]
         );
+    }
+
+    #[test]
+    fn speech_in_dashes_against_speech_in_quotes_is_not_reported() {
+        let f = findings(
+            Check::Brackets,
+            "-- Ma chère, comment voulez-vous que j'arrive jusque-là ?",
+            "\" My dear, how am I to get so far?",
+        );
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -603,6 +603,11 @@ const LANG_DATA: &[(&str, &str, &str)] = &[
         "common-words",
         include_str!("../../data/qa/lang/en/common-words.txt"),
     ),
+    (
+        "fr",
+        "common-words",
+        include_str!("../../data/qa/lang/fr/common-words.txt"),
+    ),
 ];
 
 #[cfg(test)]

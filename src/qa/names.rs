@@ -18,7 +18,9 @@
 //! (`Blinkens`, `US-Botschafter`), a close spelling (`Präsident`), or its
 //! lexicon equivalent (`Köln` for `Cologne`, `USA` for `U.S.`). A name that
 //! the other document spells at least twice elsewhere is carried there, in
-//! this bead, most likely by a pronoun: that is reported as info only.
+//! this bead, most likely by a pronoun; one that it never spells although
+//! its own document uses it three times or more is rendered there by
+//! another word throughout. Both are reported as info only.
 //! Currencies are one thing in any form (`Euro` = `EUR` = `€`).
 
 use std::collections::{HashMap, HashSet};
@@ -246,7 +248,7 @@ pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
         let pair = pair(context, left);
         let (often, rare): (Vec<String>, Vec<String>) = missing
             .drain(..)
-            .partition(|name| pair.other.spells(&fold(name)) >= OFTEN);
+            .partition(|name| rendered_elsewhere(&fold(name), &pair));
         let code = mine.code();
         if !rare.is_empty() {
             let message = format!("{} in {code} only", rare.join(", "));
@@ -254,14 +256,22 @@ pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
         }
         if !often.is_empty() {
             let message = format!(
-                "{} in {code} only, but {} names {} elsewhere",
+                "{} in {code} only, which {} renders elsewhere",
                 often.join(", "),
                 theirs.code(),
-                if often.len() == 1 { "it" } else { "them" }
             );
             out.push(view.finding(Check::Names, Severity::Info, message));
         }
     }
+}
+
+/// Whether the other document renders a name in its own way: it spells
+/// it often elsewhere (here it is carried by a pronoun), or never although
+/// this document uses it often (the translation renders it by another
+/// word throughout, as literary translations do with speaking names).
+fn rendered_elsewhere(folded: &str, pair: &Pair) -> bool {
+    let theirs = pair.other.spells(folded);
+    theirs >= OFTEN || (theirs == 0 && pair.own.spells(folded) > OFTEN)
 }
 
 fn pair(context: &Context, left: bool) -> Pair<'_> {
@@ -332,8 +342,11 @@ fn is_name_shaped(text: &str, initial: bool, lang: &Lang, pair: &Pair) -> bool {
     }
     let f = fold(text);
     if capitalises_nouns(lang) {
-        // Neither a capital nor capitals say anything: the other side decides.
-        return is_capitalised(text) && pair.other.names_closely(&f);
+        // Neither a capital nor capitals say anything: the other side
+        // decides, and a name keeps its frequency across a translation.
+        return is_capitalised(text)
+            && pair.other.names_closely(&f)
+            && pair.own.spells(&f) <= 2 * pair.other.spells(&f) + 2;
     }
     if is_acronym(text) {
         return true;
@@ -352,7 +365,9 @@ fn has_evidence(text: &str, folded: &str, lang: &Lang, pair: &Pair) -> bool {
     if capitalises_nouns(lang) || pair.own.lower.contains(folded) || is_common(folded, lang) {
         return false;
     }
-    !is_acronym(text) || text.chars().count() <= 4 || text.chars().any(|c| c.is_ascii_digit())
+    // Acronyms are short; two capitals are as often initials.
+    let letters = text.chars().count();
+    !is_acronym(text) || (3..=4).contains(&letters) || text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a folded word, or its stem without a common ending, is one of
@@ -366,6 +381,7 @@ fn is_common(folded: &str, lang: &Lang) -> bool {
         folded.strip_suffix("ed"),
         folded.strip_suffix("ing"),
         folded.strip_suffix("ly"),
+        folded.strip_suffix('x'),
     ];
     stems.into_iter().flatten().any(|s| list.contains(s))
         || folded
@@ -418,7 +434,9 @@ fn clauses<'a>(text: &'a str, lang: &Lang) -> Vec<&'a str> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        let dash = c == '-' && next_is_space && text[..i].ends_with([' ', '-']);
         let ends = CLAUSE_MARKS.contains(&c)
+            || dash
             || (c == '.' && next_is_space && !is_abbreviation(&text[from..i], lang));
         if ends {
             pieces.push(&text[from..i]);
