@@ -19,6 +19,7 @@ mod marks;
 mod merged;
 mod names;
 mod numbers;
+mod renderings;
 pub mod report;
 mod shape;
 mod whitespace;
