@@ -2,9 +2,10 @@
 //!
 //! Months come from month names (`Mai`, `May`) and from dates written in
 //! digits (`24.05.2024`); weekdays from weekday names, including German
-//! compounds with a part of the day (`Mittwochabend`). A month name in lower
-//! case counts only next to a number, since English `may` and `march` are
-//! also verbs.
+//! compounds with a part of the day (`Mittwochabend`). A month name counts
+//! only next to a number or after a word that puts it in time (`in May`,
+//! `im Mai`, `en mai`), since `May I ask` and the `March Hare` name no
+//! month.
 
 use std::collections::BTreeMap;
 
@@ -49,6 +50,14 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
     let parts = word_list(side.code(), "day-parts");
     let mut found: BTreeMap<Day, Vec<String>> = BTreeMap::new();
     let tokens = &side.tokens;
+    // A month name says a month next to a number, or after a word that
+    // introduces a time (in May, im Mai, en mai); a capital alone proves
+    // nothing (May I ask, the March Hare).
+    let after_preposition = |i: usize| {
+        i > 0
+            && matches!(&tokens[i - 1], Token::Word { text, .. }
+                if MONTH_WORDS.contains(&text.to_lowercase().as_str()))
+    };
     let near_number = |i: usize| {
         let is_number = |t: Option<&Token>| matches!(t, Some(Token::Number(_)));
         is_number(tokens.get(i + 1)) || (i > 0 && is_number(tokens.get(i - 1)))
@@ -61,9 +70,8 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
                 .push(format!("{d:02}.{m:02}.{y}")),
             Token::Word { text, .. } => {
                 let lower = text.to_lowercase();
-                let capital = text.chars().next().is_some_and(char::is_uppercase);
                 if let Some(&m) = lang.months.get(&lower) {
-                    if capital || near_number(i) {
+                    if near_number(i) || after_preposition(i) {
                         found.entry(Day::Month(m)).or_default().push(text.clone());
                     }
                 } else if let Some(d) = weekday(&lower, &lang.weekdays, parts) {
@@ -81,6 +89,41 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
     }
     found
 }
+
+/// Words that put a month name in time: prepositions and words such as
+/// early and Anfang, in English, German and French.
+const MONTH_WORDS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "im",
+    "seit",
+    "bis",
+    "ab",
+    "vom",
+    "zum",
+    "anfang",
+    "ende",
+    "mitte",
+    "letzten",
+    "nächsten",
+    "en",
+    "depuis",
+    "dès",
+    "mi",
+    "fin",
+    "début",
+    "courant",
+    "jusqu'en",
+];
 
 /// The weekday a word names, alone or with a part of the day after it.
 fn weekday(
@@ -136,5 +179,11 @@ mod tests {
     fn the_verb_may_is_not_a_month() {
         let f = findings(Check::Calendar, "Er darf kommen.", "He may come.");
         assert!(f.is_empty(), "{f:?}");
+        let f = findings(Check::Calendar, "Darf ich fragen?", "May I ask?");
+        assert!(f.is_empty(), "{f:?}");
+        let f = findings(Check::Calendar, "sagte der Hase.", "said the March Hare.");
+        assert!(f.is_empty(), "{f:?}");
+        let m = messages(Check::Calendar, "Er kam im Juni.", "He came in May.");
+        assert_eq!(m, ["de has Juni, en has May"]);
     }
 }

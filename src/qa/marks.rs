@@ -11,7 +11,10 @@
 
 use super::{Check, Finding, Severity, Side, View};
 
-/// What a side ends with.
+/// What a side says: a question if it holds a question mark anywhere (a
+/// speech tag or a translation's word order may put it before the end, as
+/// in `Pourquoi ? dit-il.`), else an exclamation if it holds an
+/// exclamation mark, else a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum End {
     Question,
@@ -21,28 +24,23 @@ enum End {
 
 impl End {
     fn of(text: &str) -> End {
-        let last = text
-            .trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
-            .chars()
-            .next_back();
-        match last {
-            Some('?') => End::Question,
-            Some('!') => End::Exclamation,
-            _ => End::Other,
+        if text.contains(['?', '¿']) {
+            End::Question
+        } else if text.contains(['!', '¡']) {
+            End::Exclamation
+        } else {
+            End::Other
         }
     }
 
     fn describe(self) -> &'static str {
         match self {
-            End::Question => "a question",
-            End::Exclamation => "an exclamation",
-            End::Other => "a statement",
+            End::Question => "asks a question",
+            End::Exclamation => "exclaims",
+            End::Other => "states",
         }
     }
 }
-
-/// Marks that may follow the end punctuation of a sentence.
-const CLOSERS: &[char] = &['"', '“', '”', '„', '«', '»', '’', '‘', '\'', ')', ']'];
 
 /// Double quotation marks of any language.
 const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»'];
@@ -62,7 +60,7 @@ pub(super) fn punctuation(view: &View, out: &mut Vec<Finding>) {
         Severity::Info
     };
     let message = format!(
-        "{} ends as {}, {} as {}",
+        "{} {}, {} {}",
         view.left.code(),
         l.describe(),
         view.right.code(),
@@ -124,12 +122,18 @@ mod tests {
             "Kommt er morgen.",
             "Is he coming tomorrow?",
         );
-        assert_eq!(m, ["de ends as a statement, en as a question"]);
+        assert_eq!(m, ["de states, en asks a question"]);
     }
 
     #[test]
-    fn closing_quotes_after_the_mark_do_not_hide_it() {
+    fn closing_quotes_and_speech_tags_after_the_mark_do_not_hide_it() {
         let f = findings(Check::Punctuation, "„Kommt er?“", "\"Is he coming?\"");
+        assert!(f.is_empty(), "{f:?}");
+        let f = findings(
+            Check::Punctuation,
+            "Qu'est-ce qu'optimisme ? disait Cacambo.",
+            "\"Optimism,\" said Cacambo, \"what is that?\"",
+        );
         assert!(f.is_empty(), "{f:?}");
     }
 

@@ -163,10 +163,10 @@ impl Index {
 
 /// What the names check knows of one document.
 pub(crate) struct DocNames {
-    /// The words the document uses as names, by their shape: capitalised
-    /// words that do not start a clause or a heading, and acronyms, in a
-    /// language that capitalises only names. Empty for a language that
-    /// capitalises nouns.
+    /// The words the document writes as names are written: capitalised
+    /// words that do not start a clause and stand outside headings, and
+    /// acronyms (in a language that capitalises nouns, these are its nouns
+    /// too).
     names: Index,
     /// Every word of the document.
     words: Index,
@@ -180,7 +180,6 @@ impl DocNames {
         let mut names = Index::default();
         let mut words = Index::default();
         let mut lower = HashSet::new();
-        let nouns = capitalises_nouns(&doc.lang);
         for s in &doc.sentences {
             let (words_of, title) = name_words(&s.text, &doc.lang);
             // A heading in capitals or in title case tells nothing of names.
@@ -192,7 +191,6 @@ impl DocNames {
                 }
                 let shaped = (!initial && is_capitalised(&text)) || is_acronym(&text);
                 if shaped
-                    && !nouns
                     && !heading
                     && !is_not_name(&text, &doc.lang)
                     && !is_calendar(&text, &doc.lang)
@@ -218,15 +216,19 @@ impl DocNames {
     /// ending, as a name: a stricter test, for words whose capital says
     /// nothing.
     fn names_closely(&self, folded: &str) -> bool {
-        self.names
-            .count(folded, |n, f| inflected(f, n) || inflected(n, f))
-            > 0
+        self.writes_as_name(folded) > 0
     }
 
-    /// How often the document spells this folded word, or it with an ending.
+    /// How often the document spells this folded word, or it with an
+    /// ending, in any case.
     fn spells(&self, folded: &str) -> u32 {
-        self.words
-            .count(folded, |w, f| inflected(f, w) || inflected(w, f))
+        self.words.count(folded, close)
+    }
+
+    /// How often the document writes this folded word, or it with an
+    /// ending, as names are written (capitalised inside a clause).
+    fn writes_as_name(&self, folded: &str) -> u32 {
+        self.names.count(folded, close)
     }
 }
 
@@ -240,11 +242,13 @@ struct Pair<'c> {
 /// lacks: a warning, or info for a name the other document spells often
 /// elsewhere.
 pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
-    for (mine, theirs, left) in [
-        (&view.left, &view.right, true),
-        (&view.right, &view.left, false),
+    let mut left_missing = content(&view.left, &view.right, context, true).missing;
+    let mut right_missing = content(&view.right, &view.left, context, false).missing;
+    pair_exonyms(&mut left_missing, &mut right_missing);
+    for (mine, theirs, left, mut missing) in [
+        (&view.left, &view.right, true, left_missing),
+        (&view.right, &view.left, false, right_missing),
     ] {
-        let mut missing = content(mine, theirs, context, left).missing;
         let pair = pair(context, left);
         let (often, rare): (Vec<String>, Vec<String>) = missing
             .drain(..)
@@ -265,12 +269,33 @@ pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Takes out the names that each side lacks but that the other side has in
+/// a spelling of its own language (Troie and Troy, Padoue and Padua,
+/// Colomb and Columbus): the same first three letters and a close spelling.
+fn pair_exonyms(left: &mut Vec<String>, right: &mut Vec<String>) {
+    let looks_alike = |a: &str, b: &str| {
+        let (a, b) = (fold(a), fold(b));
+        let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        prefix >= 3 && strsim::jaro_winkler(&a, &b) >= 0.75
+    };
+    let mut k = 0;
+    while k < left.len() {
+        match right.iter().position(|r| looks_alike(&left[k], r)) {
+            Some(j) => {
+                left.remove(k);
+                right.remove(j);
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// Whether the other document renders a name in its own way: it spells
 /// it often elsewhere (here it is carried by a pronoun), or never although
 /// this document uses it often (the translation renders it by another
 /// word throughout, as literary translations do with speaking names).
 fn rendered_elsewhere(folded: &str, pair: &Pair) -> bool {
-    let theirs = pair.other.spells(folded);
+    let theirs = pair.other.writes_as_name(folded);
     theirs >= OFTEN || (theirs == 0 && pair.own.spells(folded) > OFTEN)
 }
 
@@ -337,6 +362,7 @@ fn is_name_shaped(text: &str, initial: bool, lang: &Lang, pair: &Pair) -> bool {
         || is_not_name(text, lang)
         || is_calendar(text, lang)
         || is_currency(&fold(text))
+        || super::numbers::roman(text).is_some()
     {
         return false;
     }
@@ -359,7 +385,9 @@ fn is_name_shaped(text: &str, initial: bool, lang: &Lang, pair: &Pair) -> bool {
 /// language, never written in lower case in its document, and, for
 /// capitals, short, as acronyms are).
 fn has_evidence(text: &str, folded: &str, lang: &Lang, pair: &Pair) -> bool {
-    if pair.other.spells(folded) > 0 {
+    // Written as a name there: a word spelled alike but in lower case may
+    // be another word of the other language (English As, French as).
+    if pair.other.writes_as_name(folded) > 0 {
         return true;
     }
     if capitalises_nouns(lang) || pair.own.lower.contains(folded) || is_common(folded, lang) {
@@ -543,6 +571,11 @@ fn within_word(words: &[String], phrase: &[String]) -> bool {
         [word] if word.len() >= 4 => words.iter().any(|w| w.contains(word.as_str())),
         _ => false,
     }
+}
+
+/// Whether two folded words are the same but for a short ending.
+fn close(a: &str, b: &str) -> bool {
+    inflected(a, b) || inflected(b, a)
 }
 
 /// Whether `phrase` occurs in `words`, allowing inflected words.
@@ -740,6 +773,29 @@ mod tests {
             "It costs €780 million.",
         );
         assert_eq!(m, ["Dollar in de only", "€ in en only"]);
+    }
+
+    #[test]
+    fn names_in_the_spelling_of_each_language_pair_off() {
+        let mut a = vec![
+            "Troie".to_string(),
+            "Padoue".to_string(),
+            "Lindner".to_string(),
+        ];
+        let mut b = vec!["Padua".to_string(), "Troy".to_string()];
+        pair_exonyms(&mut a, &mut b);
+        assert_eq!(a, ["Lindner"]);
+        assert!(b.is_empty());
+    }
+
+    #[test]
+    fn roman_numerals_are_not_names() {
+        let f = findings(
+            Check::Names,
+            "Lager III liegt höher.",
+            "Camp 3 lies higher up.",
+        );
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

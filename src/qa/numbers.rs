@@ -159,21 +159,31 @@ fn excess(
 /// more, as `I` is also a word) on a side, as canonical numbers.
 fn number_words(side: &Side) -> Vec<String> {
     let table = word_list(side.code(), "number-words");
-    side.tokens
+    let values: Vec<Option<u64>> = side
+        .tokens
         .iter()
-        .filter_map(|t| match t {
+        .map(|t| match t {
             Token::Word { text, .. } => table
                 .value(&text.to_lowercase())
-                .map(str::to_string)
-                .or_else(|| roman(text).map(|n| n.to_string())),
+                .and_then(|v| v.parse().ok())
+                .or_else(|| roman(text).map(u64::from)),
             _ => None,
         })
-        .collect()
+        .collect();
+    let mut found: Vec<String> = values.iter().flatten().map(u64::to_string).collect();
+    // Two words that multiply: deux mille, three hundred, drei tausend.
+    for pair in values.windows(2) {
+        if let [Some(a), Some(b @ (100 | 1000))] = pair {
+            found.push((a * b).to_string());
+        }
+    }
+    found
 }
 
-/// The value of a Roman numeral of two to six capitals, such as `III` or `XIV`.
-fn roman(text: &str) -> Option<u32> {
-    if !(2..=6).contains(&text.len()) {
+/// The value of a Roman numeral of up to six capitals, such as `III`,
+/// `XIV` or `V`; `I` alone is a pronoun in English, and is left out.
+pub(super) fn roman(text: &str) -> Option<u32> {
+    if !(1..=6).contains(&text.len()) || text == "I" {
         return None;
     }
     let digit = |c: char| match c {
