@@ -10,6 +10,7 @@
 //! Single quotes are left alone: `’` is also the apostrophe.
 
 use super::{Check, Finding, Severity, Side, View};
+use crate::{Bead, Document};
 
 /// What a side says: a question if it holds a question mark anywhere (a
 /// speech tag or a translation's word order may put it before the end, as
@@ -48,13 +49,65 @@ const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»'];
 /// Bracket pairs.
 const BRACKETS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}')];
 
+/// How freely a pair treats questions and quotation marks. A translation
+/// that asks where its source states (or quotes where it does not) in more
+/// than a quarter of the rows that have any is free in this respect, as
+/// translations of novels often are; a difference in one row says little
+/// there, and is reported as info.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Style {
+    /// Questions differ in many rows that have one.
+    pub free_questions: bool,
+    /// Odd quotation marks differ in many rows that have one.
+    pub free_quotes: bool,
+}
+
+/// Rows with a question (or an odd quotation mark) needed to judge a style.
+const STYLE_ROWS: usize = 8;
+
+impl Style {
+    /// The style of a pair, from the texts of its beads.
+    pub fn of_pair(left: &Document, right: &Document, beads: &[Bead]) -> Style {
+        let (mut questions, mut questions_differ) = (0, 0);
+        let (mut quotes, mut quotes_differ) = (0, 0);
+        let has = |doc: &Document, range: &std::ops::Range<usize>, f: &dyn Fn(&str) -> bool| {
+            doc.sentences[range.clone()].iter().any(|s| f(&s.text))
+        };
+        let asks = |t: &str| t.contains(['?', '¿']);
+        let odd = |doc: &Document, range: &std::ops::Range<usize>| {
+            let n: usize = doc.sentences[range.clone()]
+                .iter()
+                .map(|s| s.text.chars().filter(|c| QUOTES.contains(c)).count())
+                .sum();
+            n % 2 == 1
+        };
+        for b in beads
+            .iter()
+            .filter(|b| !b.left.is_empty() && !b.right.is_empty())
+        {
+            let (l, r) = (has(left, &b.left, &asks), has(right, &b.right, &asks));
+            questions += usize::from(l || r);
+            questions_differ += usize::from(l != r);
+            let (l, r) = (odd(left, &b.left), odd(right, &b.right));
+            quotes += usize::from(l || r);
+            quotes_differ += usize::from(l != r);
+        }
+        let free = |all: usize, differ: usize| all >= STYLE_ROWS && differ * 4 > all;
+        Style {
+            free_questions: free(questions, questions_differ),
+            free_quotes: free(quotes, quotes_differ),
+        }
+    }
+}
+
 /// Reports a question or exclamation that the other side ends differently.
-pub(super) fn punctuation(view: &View, out: &mut Vec<Finding>) {
+pub(super) fn punctuation(view: &View, style: &Style, out: &mut Vec<Finding>) {
     let (l, r) = (End::of(&view.left.text), End::of(&view.right.text));
     if l == r {
         return;
     }
-    let severity = if l == End::Question || r == End::Question {
+    let question = l == End::Question || r == End::Question;
+    let severity = if question && !style.free_questions {
         Severity::Warning
     } else {
         Severity::Info
@@ -90,12 +143,13 @@ fn balance(side: &Side) -> (usize, [i64; 3]) {
 /// side's are not (or not in the same way). An odd quotation mark counts
 /// only when the other side quotes too: a translation may mark speech with
 /// dashes instead, and a quote may run over several rows.
-pub(super) fn brackets(view: &View, out: &mut Vec<Finding>) {
+pub(super) fn brackets(view: &View, style: &Style, out: &mut Vec<Finding>) {
     let (l, r) = (balance(&view.left), balance(&view.right));
     let mut problems = Vec::new();
+    let mut quotes = Vec::new();
     for (side, mine, theirs) in [(&view.left, l, r), (&view.right, r, l)] {
         if mine.0 % 2 == 1 && theirs.0 > 0 && theirs.0 % 2 == 0 {
-            problems.push(format!("{} has an unpaired quotation mark", side.code()));
+            quotes.push(format!("{} has an unpaired quotation mark", side.code()));
         }
         for (k, &(open, close)) in BRACKETS.iter().enumerate() {
             let d = mine.1[k];
@@ -105,6 +159,13 @@ pub(super) fn brackets(view: &View, out: &mut Vec<Finding>) {
             }
         }
     }
+    if style.free_quotes {
+        if !quotes.is_empty() {
+            out.push(view.finding(Check::Brackets, Severity::Info, quotes.join(", ")));
+        }
+    } else {
+        problems.splice(0..0, quotes);
+    }
     if !problems.is_empty() {
         out.push(view.finding(Check::Brackets, Severity::Warning, problems.join(", ")));
     }
@@ -112,7 +173,7 @@ pub(super) fn brackets(view: &View, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests_support::{findings, messages};
+    use super::super::tests_support::{aligned, findings, messages};
     use super::*;
 
     #[test]
@@ -168,6 +229,35 @@ mod tests {
             "\" My dear, how am I to get so far?",
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_pair_that_treats_questions_freely_gets_info_only() {
+        // Eight rows that ask a question on one side, of which three state
+        // on the other: more than a quarter, so the translation is free.
+        let mut fr = String::new();
+        let mut en = String::new();
+        for k in 0..8 {
+            fr.push_str(if k < 3 {
+                "Il partit.\n"
+            } else {
+                "Partit-il ?\n"
+            });
+            en.push_str("Did he leave?\n");
+        }
+        let beads: Vec<_> = (0..8).map(|k| (k..k + 1, k..k + 1)).collect();
+        let f = aligned(Check::Punctuation, &fr, &en, &beads);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(f.iter().all(|f| f.severity == Severity::Info), "{f:?}");
+        // One row of eight: a warning.
+        let f = aligned(
+            Check::Punctuation,
+            &fr.replacen("Il partit.\n", "Partit-il ?\n", 2),
+            &en,
+            &beads,
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
     }
 
     #[test]

@@ -280,6 +280,9 @@ pub(crate) struct Context {
     pub log_ratio: f64,
     /// How far from it a bead's log ratio typically is (the median distance).
     pub log_spread: f64,
+    /// How the pair treats questions and quotation marks: freely, as free
+    /// translations of novels do, or row for row.
+    pub style: marks::Style,
 }
 
 /// Runs the checks on every bead of an alignment, in row order.
@@ -307,6 +310,7 @@ pub fn check_beads(
         left_names: names::DocNames::of_document(left),
         log_ratio,
         log_spread,
+        style: marks::Style::of_pair(left, right, beads),
     };
     // Views are made, split and checked as the beads go by, each with the
     // words of its neighbours, so that only a few are held at a time.
@@ -394,10 +398,10 @@ impl<'a> Checker<'a, '_> {
             shape::length(view, context, out);
         }
         if run(Check::Punctuation) {
-            marks::punctuation(view, out);
+            marks::punctuation(view, &context.style, out);
         }
         if run(Check::Brackets) {
-            marks::brackets(view, out);
+            marks::brackets(view, &context.style, out);
         }
     }
 }

@@ -276,7 +276,7 @@ fn pair_exonyms(left: &mut Vec<String>, right: &mut Vec<String>) {
     let looks_alike = |a: &str, b: &str| {
         let (a, b) = (fold(a), fold(b));
         let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-        prefix >= 3 && strsim::jaro_winkler(&a, &b) >= 0.75
+        prefix >= 3 && strsim::jaro_winkler(&a, &b) >= 0.7
     };
     let mut k = 0;
     while k < left.len() {
@@ -598,7 +598,10 @@ fn is_acronym(text: &str) -> bool {
 
 fn is_calendar(text: &str, lang: &Lang) -> bool {
     let lower = text.to_lowercase();
-    lang.months.contains_key(&lower) || lang.weekdays.contains_key(&lower)
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    lang.months.contains_key(&lower)
+        || lang.weekdays.contains_key(&lower)
+        || lang.weekdays.contains_key(singular)
 }
 
 fn capitalises_nouns(lang: &Lang) -> bool {
