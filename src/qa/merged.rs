@@ -31,7 +31,8 @@
 use std::ops::Range;
 
 use super::{calendar, names, numbers, shape, Content, Context, Side, View};
-use crate::Bead;
+use crate::anchors::{fold, tokenize, Token};
+use crate::{Bead, Document};
 
 /// A sentence needs this many numbers, months, weekdays and names before
 /// their absence says that it has no counterpart: one alone is too often
@@ -111,20 +112,27 @@ fn best_cut(view: &View, context: &Context) -> Option<Cut> {
         // and is no omission.
         let around = theirs.range.start.saturating_sub(1)
             ..(theirs.range.end + 1).min(theirs.doc.sentences.len());
-        let mut wide = super::side(theirs.doc, &around);
-        wide.near = theirs.near.clone();
+        let mut wide: Option<Side> = None;
         for first in [true, false] {
             let (one, rest) = if first {
                 (range.start..range.start + 1, range.start + 1..range.end)
             } else {
                 (range.end - 1..range.end, range.start..range.end - 1)
             };
+            if !may_hold_items(mine.doc, one.start) {
+                continue;
+            }
             let alone = super::side(mine.doc, &one);
-            let Some(items) = unmatched(&alone, &wide, context, left) else {
+            let wide = wide.get_or_insert_with(|| {
+                let mut wide = super::side(theirs.doc, &around);
+                wide.near = theirs.near.clone();
+                wide
+            });
+            let Some(items) = unmatched(&alone, wide, context, left) else {
                 continue;
             };
             let rest_side = super::side(mine.doc, &rest);
-            if !accounts_for(&rest_side, &wide, context, left) {
+            if !accounts_for(&rest_side, wide, context, left) {
                 continue;
             }
             let split = if left {
@@ -178,6 +186,39 @@ fn contents(mine: &Side, theirs: &Side, context: &Context, left: bool) -> [Conte
         calendar::content(mine, theirs),
         names::content(mine, theirs, context, left),
     ]
+}
+
+/// Whether sentence `k` may hold [`MIN_ITEMS`] numbers, months, weekdays
+/// and names: a quick count of its numbers (a date counts twice, for its
+/// day and year), capitalised words and calendar words, which the items
+/// are among, so that most sentences need no closer look.
+fn may_hold_items(doc: &Document, k: usize) -> bool {
+    let lang = &doc.lang;
+    let text = &doc.sentences[k].text;
+    let mut count = text
+        .chars()
+        .filter(|c| names::is_currency_symbol(*c))
+        .count();
+    for token in tokenize(text, lang) {
+        count += match token {
+            Token::Number(_) => 1,
+            Token::Date(..) => 2,
+            Token::Word { text, .. } => {
+                let lower = text.to_lowercase();
+                usize::from(
+                    text.chars().next().is_some_and(char::is_uppercase)
+                        || lang.months.contains_key(&lower)
+                        || lang.weekdays.contains_key(&lower)
+                        || names::is_currency(&fold(&text))
+                        || text.chars().any(|c| c.is_ascii_digit()),
+                )
+            }
+        };
+        if count >= MIN_ITEMS {
+            return true;
+        }
+    }
+    false
 }
 
 fn bead(left: Range<usize>, right: Range<usize>) -> Bead {

@@ -27,8 +27,11 @@ mod whitespace;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
+use std::rc::Rc;
 use std::str::FromStr;
 use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::anchors::{fold, tokenize, Token};
 use crate::{Alignment, Bead, Document, Error, Lang};
@@ -196,9 +199,12 @@ pub(crate) struct Side<'a> {
     pub text: String,
     /// The words and numbers of the text.
     pub tokens: Vec<Token>,
+    /// The words of the text, folded (lower case, no diacritics), shared
+    /// with the neighbouring views.
+    pub words: Rc<[String]>,
     /// The folded words of this side in the beads just before and after,
     /// the context a translation may carry a reference through.
-    pub near: Vec<String>,
+    pub near: [Rc<[String]>; 2],
 }
 
 impl Side<'_> {
@@ -213,14 +219,13 @@ impl Side<'_> {
     }
 
     /// The words of the text, folded (lower case, no diacritics).
-    pub fn words(&self) -> Vec<String> {
-        self.tokens
-            .iter()
-            .filter_map(|t| match t {
-                Token::Word { text, .. } => Some(fold(text)),
-                _ => None,
-            })
-            .collect()
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The folded words of this side in the beads just before and after.
+    pub fn near_words(&self) -> impl Iterator<Item = &String> {
+        self.near.iter().flat_map(|w| w.iter())
     }
 }
 
@@ -303,26 +308,74 @@ pub fn check_beads(
     beads: &[Bead],
     options: &Options,
 ) -> Vec<Finding> {
+    check_in_stretches(left, right, beads, options, STRETCH)
+}
+
+/// [`check_beads`] with stretches of `stretch` beads.
+fn check_in_stretches(
+    left: &Document,
+    right: &Document,
+    beads: &[Bead],
+    options: &Options,
+    stretch: usize,
+) -> Vec<Finding> {
     let (log_ratio, log_spread) = shape::typical_log_ratio(left, right, beads);
+    let (right_names, left_names) = rayon::join(
+        || names::DocNames::of_document(right),
+        || names::DocNames::of_document(left),
+    );
     let context = Context {
         lexicon: names::Phrases::of_pair(&left.lang, &right.lang),
-        right_names: names::DocNames::of_document(right),
-        left_names: names::DocNames::of_document(left),
+        right_names,
+        left_names,
         log_ratio,
         log_spread,
         style: marks::Style::of_pair(left, right, beads),
     };
-    // Views are made, split and checked as the beads go by, each with the
+    // The beads are checked in stretches, in parallel. Within a stretch,
+    // views are made, split and checked as the beads go by, each with the
     // words of its neighbours, so that only a few are held at a time.
+    let starts: Vec<usize> = (0..beads.len()).step_by(stretch).collect();
+    let mut findings: Vec<Finding> = starts
+        .into_par_iter()
+        .flat_map_iter(|start| {
+            let end = (start + stretch).min(beads.len());
+            check_stretch(left, right, beads, start..end, &context, options)
+        })
+        .filter(|f| f.severity <= options.min_severity)
+        .collect();
+    // Row order, and within a row report order; the sort is stable, so the
+    // views a row was split into keep their order.
+    findings.sort_by_key(|f| (f.row, f.check));
+    findings
+}
+
+/// Beads checked together; each stretch also reads two beads on either
+/// side, which the checks of its first and last beads look at.
+const STRETCH: usize = 4096;
+
+/// The findings of the beads in `range`. The views of the two beads before
+/// and after it are made too, for the neighbours of its first and last
+/// beads and of the parts that their rows are split into; their own
+/// findings belong to the stretches next door.
+fn check_stretch(
+    left: &Document,
+    right: &Document,
+    beads: &[Bead],
+    range: Range<usize>,
+    context: &Context,
+    options: &Options,
+) -> Vec<Finding> {
     let mut checker = Checker {
-        context: &context,
+        context,
         options,
         parts: Neighbours::default(),
         findings: Vec::new(),
     };
     let mut rows = Neighbours::default();
-    for (k, bead) in beads.iter().enumerate() {
-        if let Some(done) = rows.push(View::new(k + 1, bead.clone(), left, right)) {
+    let read = range.start.saturating_sub(2)..(range.end + 2).min(beads.len());
+    for k in read {
+        if let Some(done) = rows.push(View::new(k + 1, beads[k].clone(), left, right)) {
             checker.row(done);
         }
     }
@@ -333,10 +386,7 @@ pub fn check_beads(
         checker.part(&done);
     }
     let mut findings = checker.findings;
-    findings.retain(|f| f.severity <= options.min_severity);
-    // Row order, and within a row report order; the sort is stable, so the
-    // views a row was split into keep their order.
-    findings.sort_by_key(|f| (f.row, f.check));
+    findings.retain(|f| range.contains(&(f.row - 1)));
     findings
 }
 
@@ -407,15 +457,15 @@ impl<'a> Checker<'a, '_> {
 }
 
 /// Words of a view's two sides.
-type Words = (Vec<String>, Vec<String>);
+type Words = (Rc<[String]>, Rc<[String]>);
 
 /// Fills in the words each side has in the neighbouring views, for views
 /// that come one at a time: [`Neighbours::push`] hands back the view before
 /// the one pushed, now that both its neighbours are known.
 #[derive(Default)]
 struct Neighbours<'a> {
-    /// The view waiting for its successor, with its own words.
-    waiting: Option<(View<'a>, Words)>,
+    /// The view waiting for its successor.
+    waiting: Option<View<'a>>,
     /// The words of the view before the waiting one.
     before: Words,
 }
@@ -423,23 +473,23 @@ struct Neighbours<'a> {
 impl<'a> Neighbours<'a> {
     /// Takes the next view; returns the one before it, complete.
     fn push(&mut self, view: View<'a>) -> Option<View<'a>> {
-        let words = (view.left.words(), view.right.words());
-        let after = (&words.0[..], &words.1[..]);
+        let after = (view.left.words.clone(), view.right.words.clone());
         let done = self.complete(after);
-        self.waiting = Some((view, words));
+        self.waiting = Some(view);
         done
     }
 
     /// Returns the last view, complete.
     fn finish(&mut self) -> Option<View<'a>> {
-        self.complete((&[], &[]))
+        self.complete(Words::default())
     }
 
-    fn complete(&mut self, after: (&[String], &[String])) -> Option<View<'a>> {
-        let (mut view, words) = self.waiting.take()?;
-        let before = std::mem::replace(&mut self.before, words);
-        view.left.near = [&before.0[..], after.0].concat();
-        view.right.near = [&before.1[..], after.1].concat();
+    fn complete(&mut self, after: Words) -> Option<View<'a>> {
+        let mut view = self.waiting.take()?;
+        let own = (view.left.words.clone(), view.right.words.clone());
+        let before = std::mem::replace(&mut self.before, own);
+        view.left.near = [before.0, after.0];
+        view.right.near = [before.1, after.1];
         Some(view)
     }
 }
@@ -450,12 +500,21 @@ fn side<'a>(doc: &'a Document, range: &Range<usize>) -> Side<'a> {
         .map(|s| s.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let tokens = tokenize(&text, &doc.lang);
+    let words = tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word { text, .. } => Some(fold(text)),
+            _ => None,
+        })
+        .collect::<Vec<String>>();
     Side {
         doc,
         range: range.clone(),
-        tokens: tokenize(&text, &doc.lang),
+        tokens,
+        words: words.into(),
         text,
-        near: Vec::new(),
+        near: Default::default(),
     }
 }
 
@@ -668,6 +727,37 @@ pub(crate) mod tests_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stretches_find_what_one_pass_finds() {
+        // Rows merged and split across stretch borders, names carried by
+        // neighbours, an omission: stretches of one to four beads must
+        // find exactly what one stretch finds.
+        let de = "Die Ministerin besuchte am Dienstag das Werk.\nSie lobte die Arbeit.\n\
+            Am Abend reiste sie nach Hamburg.\nDort traf sie Lindner.\nEr kam 2023.\nSie ging.";
+        let en = "The minister visited the plant on Tuesday.\nShe praised the work.\n\
+            The plant, built by Norrland Steel for 420 million euros, opened in 2021.\n\
+            In the evening she travelled on to Hamburg.\nThere she met Herbert Lindner.\n\
+            He came in 2024.\nShe left.";
+        let (l, r) = tests_support::docs(de, en);
+        let beads: Vec<Bead> = [
+            (0..1, 0..1),
+            (1..2, 1..3),
+            (2..3, 3..4),
+            (3..4, 4..5),
+            (4..5, 5..6),
+            (5..6, 6..7),
+        ]
+        .into_iter()
+        .map(|(left, right)| Bead { left, right })
+        .collect();
+        let whole = check_in_stretches(&l, &r, &beads, &Options::default(), 100);
+        assert!(whole.len() >= 3, "{whole:#?}");
+        for stretch in 1..=4 {
+            let parts = check_in_stretches(&l, &r, &beads, &Options::default(), stretch);
+            assert_eq!(parts, whole, "stretches of {stretch}");
+        }
+    }
 
     #[test]
     fn check_names_round_trip() {

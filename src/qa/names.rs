@@ -24,9 +24,10 @@
 //! Currencies are one thing in any form (`Euro` = `EUR` = `€`).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::{data_lines, word_list, Check, Content, Context, Finding, Severity, Side, View};
-use crate::anchors::{fold, tokenize, Token};
+use crate::anchors::{each_token, fold, fold_into, Token};
 use crate::{Document, Lang, Lexicon};
 
 /// Languages that capitalise every noun, so that a capital says little.
@@ -102,7 +103,12 @@ impl Phrases {
 
     /// The words of the lexicon phrases in `mine`, and of those the ones
     /// whose equivalent is in `theirs`. `left` tells which side `mine` is.
-    fn found(&self, mine: &[String], theirs: &[String], left: bool) -> (Vec<String>, Vec<String>) {
+    fn found<'w, I: Iterator<Item = &'w String>>(
+        &self,
+        mine: &[String],
+        theirs: impl Fn() -> I,
+        left: bool,
+    ) -> (Vec<String>, Vec<String>) {
         let (mut present, mut covered) = (Vec::new(), Vec::new());
         let words = if left {
             &self.left_words
@@ -112,11 +118,13 @@ impl Phrases {
         if !mine.iter().any(|w| words.contains(w)) {
             return (present, covered);
         }
+        // Rare: the side holds a word of the lexicon.
+        let theirs: Vec<String> = theirs().cloned().collect();
         for (l, r) in &self.pairs {
             let (a, b) = if left { (l, r) } else { (r, l) };
             if contains_phrase(mine, a) {
                 present.extend(a.iter().cloned());
-                if contains_phrase(theirs, b) || within_word(theirs, b) {
+                if contains_phrase(&theirs, b) || within_word(&theirs, b) {
                     covered.extend(a.iter().cloned());
                 }
             }
@@ -125,11 +133,12 @@ impl Phrases {
     }
 }
 
-/// Folded words filed by their first letters, with how often each occurs,
-/// so that a form of a word is found fast in a long document.
+/// Folded words with how often each occurs, also filed by their first
+/// letters, so that a form of a word is found fast in a long document.
 #[derive(Default)]
 struct Index {
-    by_start: HashMap<String, Vec<(String, u32)>>,
+    counts: HashMap<String, u32>,
+    by_start: HashMap<String, Vec<String>>,
 }
 
 /// How many first letters file a word in an [`Index`]; [`similar`] words
@@ -141,12 +150,16 @@ fn start(folded: &str) -> String {
 }
 
 impl Index {
-    fn add(&mut self, folded: String) {
-        let filed = self.by_start.entry(start(&folded)).or_default();
-        match filed.iter_mut().find(|e| e.0 == folded) {
-            Some(e) => e.1 += 1,
-            None => filed.push((folded, 1)),
+    fn add(&mut self, folded: &str) {
+        if let Some(n) = self.counts.get_mut(folded) {
+            *n += 1;
+            return;
         }
+        self.by_start
+            .entry(start(folded))
+            .or_default()
+            .push(folded.to_string());
+        self.counts.insert(folded.to_string(), 1);
     }
 
     /// How often the words `matches` accepts occur.
@@ -154,8 +167,8 @@ impl Index {
         self.by_start.get(&start(folded)).map_or(0, |filed| {
             filed
                 .iter()
-                .filter(|e| matches(&e.0, folded))
-                .map(|e| e.1)
+                .filter(|w| matches(w, folded))
+                .map(|w| self.counts[w])
                 .sum()
         })
     }
@@ -179,25 +192,28 @@ impl DocNames {
     pub fn of_document(doc: &Document) -> DocNames {
         let mut names = Index::default();
         let mut words = Index::default();
-        let mut lower = HashSet::new();
+        let mut lower: HashSet<String> = HashSet::new();
+        let mut folded = String::new();
         for s in &doc.sentences {
-            let (words_of, title) = name_words(&s.text, &doc.lang);
-            // A heading in capitals or in title case tells nothing of names.
-            let heading = title || is_shouted(&s.text);
-            for (text, initial) in words_of {
-                let f = fold(&text);
-                if text.chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(f.clone());
-                }
-                let shaped = (!initial && is_capitalised(&text)) || is_acronym(&text);
-                if shaped
-                    && !heading
-                    && !is_not_name(&text, &doc.lang)
-                    && !is_calendar(&text, &doc.lang)
-                {
-                    names.add(f.clone());
+            let (capitals, title) = name_words(&s.text, &doc.lang, |word| {
+                let f = fold_into(word, &mut folded);
+                if !lower.contains(f) {
+                    lower.insert(f.to_string());
                 }
                 words.add(f);
+            });
+            // A heading in capitals or in title case tells nothing of names.
+            let heading = title || is_shouted(&s.text);
+            for word in capitals {
+                let f = fold_into(&word.text, &mut folded);
+                words.add(f);
+                if (!word.initial || is_acronym(&word.text))
+                    && !heading
+                    && !is_not_name(&word.text, &doc.lang)
+                    && !is_calendar(&word.text, &doc.lang)
+                {
+                    names.add(f);
+                }
             }
         }
         DocNames {
@@ -324,30 +340,27 @@ pub(super) fn content(mine: &Side, theirs: &Side, context: &Context, left: bool)
     let pair = pair(context, left);
     let lang = mine.lang();
     let mine_words = mine.words();
-    let mut their_words = theirs.words();
-    their_words.extend(theirs.near.iter().cloned());
-    let (lexicon, covered) = context.lexicon.found(&mine_words, &their_words, left);
+    let their_words = || theirs.words().iter().chain(theirs.near_words());
+    let (lexicon, covered) = context.lexicon.found(mine_words, their_words, left);
     for k in mine.range.clone() {
-        let (words, _) = name_words(&mine.doc.sentences[k].text, lang);
-        for (i, (text, initial)) in words.iter().enumerate() {
-            let text = text.clone();
-            if content.all.contains(&text) || prefixes_currency(&text, words.get(i + 1)) {
+        // Names, acronyms and lexicon words all start with a capital.
+        let (words, _) = name_words(&mine.doc.sentences[k].text, lang, |_| ());
+        for word in words {
+            let NameWord {
+                text,
+                initial,
+                before_currency,
+            } = word;
+            if before_currency || content.all.contains(&text) || is_not_name(&text, lang) {
                 continue;
             }
             let f = fold(&text);
-            if is_not_name(&text, lang) {
-                continue;
-            }
             let in_lexicon = lexicon.iter().any(|w| inflected(&f, w));
-            let initial = *initial;
-            let shaped =
-                is_capitalised(&text) && in_lexicon || is_name_shaped(&text, initial, lang, &pair);
+            let shaped = in_lexicon || is_name_shaped(&text, initial, lang, &pair);
             if !shaped || !(in_lexicon || has_evidence(&text, &f, lang, &pair)) {
                 continue;
             }
-            if !covered.iter().any(|c| inflected(&f, c))
-                && !their_words.iter().any(|w| similar(&f, w))
-            {
+            if !covered.iter().any(|c| inflected(&f, c)) && !their_words().any(|w| similar(&f, w)) {
                 content.missing.push(text.clone());
             }
             content.all.push(text);
@@ -417,41 +430,58 @@ fn is_common(folded: &str, lang: &Lang) -> bool {
             .is_some_and(|s| list.contains(&format!("{s}y")))
 }
 
-/// The words of one sentence, each with whether it starts a clause or a
-/// list item, where a capital says nothing, and whether the sentence is a
-/// heading in title case, where capitals say little.
-fn name_words(text: &str, lang: &Lang) -> (Vec<(String, bool)>, bool) {
-    let mut words = Vec::new();
+/// A capitalised word of a sentence, as the names check sees it.
+#[derive(Debug, Clone, PartialEq)]
+struct NameWord {
+    /// The word as written.
+    text: String,
+    /// Whether it starts a clause or a list item, where a capital says nothing.
+    initial: bool,
+    /// Whether it is a short acronym that names a currency with the next
+    /// word, as US in US-Dollar.
+    before_currency: bool,
+}
+
+/// The capitalised words of one sentence, and whether the sentence is a
+/// heading in title case, where capitals say little: two or more words,
+/// and of those that are not function words, at most one in four in lower
+/// case. The words in lower case go to `each_lower`, unallocated.
+fn name_words(text: &str, lang: &Lang, mut each_lower: impl FnMut(&str)) -> (Vec<NameWord>, bool) {
+    let stopwords = word_list(&lang.code, "stopwords");
+    let mut capitals: Vec<NameWord> = Vec::new();
+    let (mut content, mut capitalised) = (0, 0);
+    let mut after_acronym = false;
     for piece in clauses(text, lang) {
         let mut first = true;
-        for token in tokenize(piece, lang) {
-            if let Token::Word { text, .. } = token {
-                words.push((text, first));
-                first = false;
+        each_token(piece, lang, |token| {
+            let Token::Word { text, .. } = token else {
+                return;
+            };
+            let initial = std::mem::replace(&mut first, false);
+            if std::mem::replace(&mut after_acronym, false) && is_currency(&fold(&text)) {
+                if let Some(last) = capitals.last_mut() {
+                    last.before_currency = true;
+                }
             }
-        }
+            if !is_capitalised(&text) {
+                content += usize::from(!stopwords.contains(&text));
+                each_lower(&text);
+                return;
+            }
+            if !stopwords.contains(&text.to_lowercase()) {
+                content += 1;
+                capitalised += 1;
+            }
+            after_acronym = is_acronym(&text) && text.len() <= 3;
+            capitals.push(NameWord {
+                text: text.into_owned(),
+                initial,
+                before_currency: false,
+            });
+        });
     }
-    let title = is_title_case(&words, lang);
-    (words, title)
-}
-
-/// Whether an acronym is part of a currency's name, as US in US-Dollar.
-fn prefixes_currency(text: &str, next: Option<&(String, bool)>) -> bool {
-    is_acronym(text) && text.len() <= 3 && next.is_some_and(|n| is_currency(&fold(&n.0)))
-}
-
-/// Whether a sentence is written in title case, as headings are: two or
-/// more words, and of those that are not function words, at most one in
-/// four in lower case.
-fn is_title_case(words: &[(String, bool)], lang: &Lang) -> bool {
-    let stopwords = word_list(&lang.code, "stopwords");
-    let content: Vec<&String> = words
-        .iter()
-        .map(|w| &w.0)
-        .filter(|w| !stopwords.contains(&w.to_lowercase()))
-        .collect();
-    let capitals = content.iter().filter(|w| is_capitalised(w)).count();
-    content.len() >= 2 && capitals * 4 >= content.len() * 3
+    let title = content >= 2 && capitalised * 4 >= content * 3;
+    (capitals, title)
 }
 
 /// Splits a text where a new clause starts: after a sentence end that is not
@@ -511,14 +541,24 @@ fn currencies(side: &Side) -> Vec<(&'static str, String)> {
 
 /// The currency a folded word or a symbol names.
 fn currency_of(form: &str) -> Option<&'static str> {
-    data_lines(CURRENCIES).find_map(|line| {
-        let (code, forms) = line.split_once('\t')?;
-        forms.split_whitespace().any(|f| f == form).then_some(code)
-    })
+    static FORMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        data_lines(CURRENCIES)
+            .filter_map(|line| line.split_once('\t'))
+            .flat_map(|(code, forms)| forms.split_whitespace().map(move |f| (f, code)))
+            .collect()
+    });
+    forms.get(form).copied()
 }
 
-fn is_currency(folded: &str) -> bool {
+/// Whether a folded word names a currency.
+pub(super) fn is_currency(folded: &str) -> bool {
     currency_of(folded).is_some()
+}
+
+/// Whether a character is a currency's symbol.
+pub(super) fn is_currency_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && currency_of(c.encode_utf8(&mut [0; 4])).is_some()
 }
 
 /// The currencies of `mine`, and those that `theirs` (or its neighbours'
@@ -530,7 +570,7 @@ fn currency_content(mine: &Side, theirs: &Side) -> Content {
         return content;
     }
     let mut their_codes: Vec<&str> = currencies(theirs).into_iter().map(|c| c.0).collect();
-    their_codes.extend(theirs.near.iter().filter_map(|w| currency_of(w)));
+    their_codes.extend(theirs.near_words().filter_map(|w| currency_of(w)));
     for (code, written) in found {
         if !their_codes.contains(&code) {
             content.missing.push(written.clone());
@@ -804,10 +844,18 @@ mod tests {
     #[test]
     fn clauses_start_after_sentence_ends_but_not_after_abbreviations() {
         let en = Lang::new("en").unwrap();
-        let (words, title) = name_words("He met Mr. Smith. Then he left (Reporting by Lewis)", &en);
+        let (words, title) = name_words(
+            "He met Mr. Smith. Then he left (Reporting by Lewis)",
+            &en,
+            |_| (),
+        );
         assert!(!title);
-        assert!(name_words("Head of Lindholm Academy", &en).1);
-        let initial: Vec<&str> = words.iter().filter(|w| w.1).map(|w| w.0.as_str()).collect();
+        assert!(name_words("Head of Lindholm Academy", &en, |_| ()).1);
+        let initial: Vec<&str> = words
+            .iter()
+            .filter(|w| w.initial)
+            .map(|w| w.text.as_str())
+            .collect();
         assert_eq!(initial, ["He", "Then", "Reporting"]);
     }
 }

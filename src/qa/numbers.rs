@@ -43,6 +43,9 @@ pub(super) fn content(mine: &Side, theirs: &Side) -> Content {
 /// The canonical numbers of a side, with how often each occurs.
 fn values(side: &Side) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
+    if !side.text.bytes().any(|b| b.is_ascii_digit()) {
+        return counts;
+    }
     for token in &side.tokens {
         match token {
             Token::Number(n) => *counts.entry(n.clone()).or_default() += 1,
@@ -130,6 +133,9 @@ fn excess(
     mine_side: &Side,
     other: &Side,
 ) -> Vec<String> {
+    if mine.is_empty() {
+        return Vec::new();
+    }
     let words = number_words(other);
     let own_quantities = renderings::quantities(&mine_side.text, mine_side.lang());
     let their_quantities = renderings::quantities(&other.text, other.lang());
