@@ -106,8 +106,11 @@ pub(super) fn punctuation(view: &View, style: &Style, out: &mut Vec<Finding>) {
     if l == r {
         return;
     }
+    // A question made a statement may have lost what it asks; made an
+    // exclamation, it keeps its force, as rhetorical questions do.
+    let statement = l == End::Other || r == End::Other;
     let question = l == End::Question || r == End::Question;
-    let severity = if question && !style.free_questions {
+    let severity = if question && statement && !style.free_questions {
         Severity::Warning
     } else {
         Severity::Info
@@ -184,6 +187,17 @@ mod tests {
             "Is he coming tomorrow?",
         );
         assert_eq!(m, ["de states, en asks a question"]);
+    }
+
+    #[test]
+    fn a_question_made_an_exclamation_is_info() {
+        let f = findings(
+            Check::Punctuation,
+            "Dinah, ma minette, que n'es-tu ici avec moi ?",
+            "Dinah my dear! I wish you were down here with me!",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Info);
     }
 
     #[test]
