@@ -287,12 +287,13 @@ pub(super) fn check(view: &View, context: &Context, out: &mut Vec<Finding>) {
 
 /// Takes out the names that each side lacks but that the other side has in
 /// a spelling of its own language (Troie and Troy, Padoue and Padua,
-/// Colomb and Columbus): the same first three letters and a close spelling.
+/// Colomb and Columbus, Haye and Hague): the same first two letters and a
+/// close spelling.
 fn pair_exonyms(left: &mut Vec<String>, right: &mut Vec<String>) {
     let looks_alike = |a: &str, b: &str| {
         let (a, b) = (fold(a), fold(b));
         let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-        prefix >= 3 && strsim::jaro_winkler(&a, &b) >= 0.7
+        prefix >= 2 && strsim::jaro_winkler(&a, &b) >= 0.75
     };
     let mut k = 0;
     while k < left.len() {
