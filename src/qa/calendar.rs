@@ -20,7 +20,8 @@ enum Day {
     Weekday(u8),
 }
 
-/// Reports months and weekdays that one side has more often than the other.
+/// Reports months and weekdays that one side names and the other does not
+/// (a side may repeat a month that the other names once).
 pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
     let lo = content(&view.left, &view.right).missing;
     let ro = content(&view.right, &view.left).missing;
@@ -30,12 +31,12 @@ pub(super) fn check(view: &View, out: &mut Vec<Finding>) {
 }
 
 /// The months and weekdays of `mine`, each by the first word that names
-/// it, and those that `theirs` names fewer times.
+/// it, and those that `theirs` does not name.
 pub(super) fn content(mine: &Side, theirs: &Side) -> Content {
     let (m, t) = (days(mine), days(theirs));
     let missing = m
         .iter()
-        .filter(|(d, words)| words.len() > t.get(d).map_or(0, Vec::len))
+        .filter(|(d, _)| !t.contains_key(d))
         .map(|(_, words)| words[0].clone())
         .collect();
     Content {

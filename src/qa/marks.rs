@@ -128,18 +128,31 @@ pub(super) fn punctuation(view: &View, style: &Style, out: &mut Vec<Finding>) {
 /// The balance of a side: how many double quotation marks it has, and per
 /// bracket pair the openings minus the closings.
 fn balance(side: &Side) -> (usize, [i64; 3]) {
-    let quotes = side.text.chars().filter(|c| QUOTES.contains(c)).count();
+    let text = &side.text;
+    let quotes = text.chars().filter(|c| QUOTES.contains(c)).count();
     let mut depth = [0; 3];
-    for c in side.text.chars() {
+    for (i, c) in text.char_indices() {
         for (k, &(open, close)) in BRACKETS.iter().enumerate() {
             if c == open {
                 depth[k] += 1;
-            } else if c == close {
+            } else if c == close && !(depth[k] == 0 && is_list_marker(&text[..i])) {
                 depth[k] -= 1;
             }
         }
     }
     (quotes, depth)
+}
+
+/// Whether the text before a closing bracket ends with a list marker, as
+/// `a)`, `b )` or `12)` at the start of an item: one or two letters or
+/// digits that start the text or follow a space.
+fn is_list_marker(before: &str) -> bool {
+    let before = before.trim_end();
+    let marker = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    let head = &before[..before.len() - marker.len()];
+    (1..=2).contains(&marker.chars().count())
+        && marker.chars().all(char::is_alphanumeric)
+        && (head.trim().is_empty() || head.trim_end().ends_with(['.', ':', ';', ',']))
 }
 
 /// Reports a side whose quotes or brackets are unbalanced where the other
@@ -272,6 +285,17 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn list_markers_are_not_brackets() {
+        let f = findings(
+            Check::Brackets,
+            "Die Originalberichte, und: Die Alpen 1956.",
+            "a ) Les articles originaux ; b) Les Alpes 1956.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert!(!is_list_marker("He said (maybe"));
     }
 
     #[test]
