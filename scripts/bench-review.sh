@@ -6,6 +6,7 @@
 # usage: scripts/bench-review.sh [SENTENCES ...]   (default: 30000 300000 1000000)
 #        FORMATS="csv html" scripts/bench-review.sh 30000   (a subset of the runs)
 #        OUT=FILE scripts/bench-review.sh ...      (default benchmarks/YYYY-MM-DD-review.txt)
+#        TRALIGN_BIN=PATH scripts/bench-review.sh ... (a built binary; else cargo build --release)
 #
 # The pairs are those of scripts/bench-scale.sh (scripts/make-long-pair.py
 # repeating ../shared/corpus/textberg-dev, de-fr, or data/news-blinken when
@@ -28,8 +29,12 @@ else
     src=(data/news-blinken/de.sentences.txt data/news-blinken/en.sentences.txt data/news-blinken/gold.de-en.txt); langs=de,en
 fi
 [ -x /usr/bin/time ] || (apt-get update -qq && apt-get install -y -qq time >/dev/null)
-cargo build --release --quiet
-bin=$PWD/target/release/tralign
+if [ -n "${TRALIGN_BIN:-}" ]; then
+    bin=$(realpath "$TRALIGN_BIN")
+else
+    cargo build --release --quiet
+    bin=$PWD/target/release/tralign
+fi
 out=${OUT:-benchmarks/$(date +%F)-review.txt}
 mkdir -p "$(dirname "$out")"
 work="$(mktemp -d)"

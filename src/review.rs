@@ -91,8 +91,14 @@ pub fn review(
     alignment: &Alignment,
     options: &crate::qa::Options,
 ) -> Vec<Row> {
-    let mut rows = rows(left, right, alignment);
-    let findings = crate::qa::check(left, right, alignment, options);
+    let mut rows = {
+        let _rows = crate::timing::phase("  rows");
+        rows(left, right, alignment)
+    };
+    let findings = {
+        let _qa = crate::timing::phase("  qa");
+        crate::qa::check(left, right, alignment, options)
+    };
     annotate(&mut rows, &findings);
     rows
 }

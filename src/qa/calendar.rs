@@ -82,7 +82,13 @@ fn days(side: &Side) -> BTreeMap<Day, Vec<String>> {
             Token::Number(_) => {}
         }
     }
-    for (raw, _, m) in day_months(&side.text, lang) {
+    // Days and months in digits (14.07.), where the text has digits at all.
+    let digit_dates = if side.text.bytes().any(|b| b.is_ascii_digit()) {
+        day_months(&side.text, lang)
+    } else {
+        Vec::new()
+    };
+    for (raw, _, m) in digit_dates {
         found
             .entry(Day::Month(m as u8))
             .or_default()

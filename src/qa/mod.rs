@@ -24,7 +24,7 @@ pub mod report;
 mod shape;
 mod whitespace;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::rc::Rc;
@@ -564,7 +564,7 @@ pub(crate) struct WordList {
 
 impl WordList {
     fn parse(text: &'static str) -> WordList {
-        let mut entries = HashMap::new();
+        let mut entries = HashMap::default();
         for line in data_lines(text) {
             if let Some((word, value)) = line.split_once('=') {
                 entries.insert(word, value);

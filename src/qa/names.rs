@@ -23,7 +23,7 @@
 //! another word throughout. Both are reported as info only.
 //! Currencies are one thing in any form (`Euro` = `EUR` = `€`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::{data_lines, word_list, Check, Content, Context, Finding, Severity, Side, View};
@@ -192,7 +192,7 @@ impl DocNames {
     pub fn of_document(doc: &Document) -> DocNames {
         let mut names = Index::default();
         let mut words = Index::default();
-        let mut lower: HashSet<String> = HashSet::new();
+        let mut lower: HashSet<String> = HashSet::default();
         let mut folded = String::new();
         for s in &doc.sentences {
             let (capitals, title) = name_words(&s.text, &doc.lang, |word| {
