@@ -5,7 +5,6 @@
 #
 # usage: scripts/bench-review.sh [SENTENCES ...]   (default: 30000 300000 1000000)
 #        FORMATS="csv html" scripts/bench-review.sh 30000   (a subset of the runs)
-#        OUT=FILE scripts/bench-review.sh ...      (default benchmarks/YYYY-MM-DD-review.txt)
 #        TRALIGN_BIN=PATH scripts/bench-review.sh ... (a built binary; else cargo build --release)
 #
 # The pairs are those of scripts/bench-scale.sh (scripts/make-long-pair.py
@@ -13,8 +12,8 @@
 # that corpus is absent). Each size runs ladder first, then every other
 # run, each once; the table gives each run's wall time and peak memory
 # (/usr/bin/time -v) and its ratio to ladder's at the same size, and for
-# each run the growth from the size before. The results are printed and
-# written to $OUT, with the date, the commit and the machine's load.
+# each run the growth from the size before, with the machine's load.
+# Each run is kept in benchmarks/runs/YYYY-MM-DD-bench-review.txt (scripts/keep-run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -28,6 +27,8 @@ else
     echo "bench-review: $corpus is absent; repeating data/news-blinken instead" >&2
     src=(data/news-blinken/de.sentences.txt data/news-blinken/en.sentences.txt data/news-blinken/gold.de-en.txt); langs=de,en
 fi
+. scripts/keep-run.sh
+keep_run bench-review "FORMATS=\"${runs[*]}\" scripts/bench-review.sh ${sizes[*]}"
 [ -x /usr/bin/time ] || (apt-get update -qq && apt-get install -y -qq time >/dev/null)
 if [ -n "${TRALIGN_BIN:-}" ]; then
     bin=$(realpath "$TRALIGN_BIN")
@@ -35,8 +36,6 @@ else
     cargo build --release --quiet
     bin=$PWD/target/release/tralign
 fi
-out=${OUT:-benchmarks/$(date +%F)-review.txt}
-mkdir -p "$(dirname "$out")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -71,13 +70,10 @@ mem_of() {
     awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"
 }
 
-{
-    echo "# tralign review path against --format ladder, $(date +%F)"
-    echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + uncommitted changes'), $(nproc) cores"
-    echo "# the machine is shared with other builds: load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "# one run each; ratios are to ladder at the same size, growth to the same run at the size before"
-    printf '%-10s %-8s %9s %9s %8s %8s %14s\n' sentences run "wall s" "peak MB" "x time" "x mem" "growth t/m"
-} | tee "$out"
+echo "# binary: $bin"
+echo "# load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# one run each; ratios are to ladder at the same size, growth to the same run at the size before"
+printf '%-10s %-8s %9s %9s %8s %8s %14s\n' sentences run "wall s" "peak MB" "x time" "x mem" "growth t/m"
 declare -A prev_wall prev_mem
 prev_n=""
 for n in "${sizes[@]}"; do
@@ -96,15 +92,14 @@ for n in "${sizes[@]}"; do
                 'BEGIN {printf "x%.1f/x%.1f", w1 / w0, m1 / m0}')
         fi
         awk -v n="$n" -v name="$name" -v w="$wall" -v m="$mem" -v bw="$base_wall" -v bm="$base_mem" -v g="$growth" \
-            'BEGIN {printf "%-10s %-8s %9.2f %9d %8.2f %8.2f %14s\n", n, name, w, m, w / bw, m / bm, g}' | tee -a "$out"
+            'BEGIN {printf "%-10s %-8s %9.2f %9d %8.2f %8.2f %14s\n", n, name, w, m, w / bw, m / bm, g}'
         prev_wall[$name]=$wall
         prev_mem[$name]=$mem
     done
     if [ -n "$prev_n" ]; then
-        awk -v a="$prev_n" -v b="$n" 'BEGIN {printf "# input x%.1f from %d sentences\n", b / a, a}' | tee -a "$out"
+        awk -v a="$prev_n" -v b="$n" 'BEGIN {printf "# input x%.1f from %d sentences\n", b / a, a}'
     fi
     prev_n=$n
     rm -rf "${work:?}/$n"
 done
-echo "# load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
-echo "bench-review: written to $out" >&2
+echo "# load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
